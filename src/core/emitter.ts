@@ -1,0 +1,93 @@
+/** What changed, as told to {@link Cache.onEvent} listeners. */
+export type CacheEvent<K> = { type: 'set' | 'delete' | 'expire' | 'evict'; key: K } | { type: 'flush'; key?: undefined }
+
+export type Listener = () => void
+
+// A throwing listener must not stop the others or leave the cache half-announced, and its
+// error must not vanish either: it is thrown again on its own, where the runtime reports it.
+const call = <A>(listener: (arg: A) => void, arg: A): void => {
+  try {
+    listener(arg)
+  } catch (error) {
+    queueMicrotask(() => {
+      throw error
+    })
+  }
+}
+
+// A copy, so that a listener that subscribes or unsubscribes does not change who is told now.
+const callAll = <A>(listeners: Set<(arg: A) => void> | undefined, arg: A): void => {
+  if (listeners?.size) for (const listener of [...listeners]) call(listener, arg)
+}
+
+const addTo = <T>(set: Set<T>, item: T, removed: () => void = () => {}): (() => void) => {
+  // Wrapped so that subscribing the same function twice gives two independent subscriptions.
+  const entry = ((arg: never) => (item as (arg: never) => void)(arg)) as T
+  set.add(entry)
+  return () => {
+    if (set.delete(entry)) removed()
+  }
+}
+
+/**
+ * Tells listeners about changes: per key, for the key list, and as an event log. The cache calls
+ * it only once its own state is final, so a listener always sees the cache as it now is.
+ */
+export class Emitter<K> {
+  #byKey = new Map<K, Set<Listener>>()
+  #keyLists = new Set<Listener>()
+  #events = new Set<(event: CacheEvent<K>) => void>()
+
+  /** How many listeners of every kind are subscribed. */
+  get size(): number {
+    let size = this.#keyLists.size + this.#events.size
+    for (const listeners of this.#byKey.values()) size += listeners.size
+    return size
+  }
+
+  /** Whether anyone listens to `key` itself. */
+  watches(key: K): boolean {
+    return this.#byKey.has(key)
+  }
+
+  onKey(key: K, listener: Listener): () => void {
+    let set = this.#byKey.get(key)
+    if (!set) {
+      set = new Set()
+      this.#byKey.set(key, set)
+    }
+    const listeners = set
+    return addTo(listeners, listener, () => {
+      if (!listeners.size && this.#byKey.get(key) === listeners) this.#byKey.delete(key)
+    })
+  }
+
+  onKeyList(listener: Listener): () => void {
+    return addTo(this.#keyLists, listener)
+  }
+
+  onEvent(listener: (event: CacheEvent<K>) => void): () => void {
+    return addTo(this.#events, listener)
+  }
+
+  /** Tells the listeners of `key` that its entry changed. */
+  keyChanged(key: K): void {
+    if (this.#byKey.size) callAll(this.#byKey.get(key), undefined)
+  }
+
+  /** Tells the key-list listeners that the set of live keys changed. */
+  keyListChanged(): void {
+    callAll(this.#keyLists, undefined)
+  }
+
+  /** Tells the event-log listeners. The event object is made only when someone listens. */
+  log(type: CacheEvent<K>['type'], key?: K): void {
+    if (this.#events.size) callAll(this.#events, (type === 'flush' ? { type } : { type, key }) as CacheEvent<K>)
+  }
+
+  clear(): void {
+    this.#byKey.clear()
+    this.#keyLists.clear()
+    this.#events.clear()
+  }
+}

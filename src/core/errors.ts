@@ -1,0 +1,37 @@
+/** How a value is shown in an error message: strings quoted, objects by kind, the rest as written. */
+export const describe = (value: unknown): string =>
+  typeof value === 'string'
+    ? `"${value}"`
+    : typeof value === 'function'
+      ? 'a function'
+      : value && typeof value === 'object'
+        ? 'an object'
+        : String(value)
+
+/**
+ * Thrown by {@link Cache.get}, {@link Cache.delete}, {@link Cache.expire}, {@link Cache.persist}
+ * and {@link Cache.rename} when the key has no live entry (it is missing, or it has expired).
+ */
+export class KeyError<K = unknown> extends Error {
+  /** The key that was looked up. */
+  readonly key: K
+  constructor(key: K) {
+    super(`no live entry for key ${describe(key)}`)
+    this.name = 'KeyError'
+    this.key = key
+  }
+}
+
+/**
+ * Returns `ttl` when it is a positive number of milliseconds (or `Infinity`).
+ * @throws TypeError when `ttl` is not a number; RangeError when it is 0, negative or NaN.
+ */
+export function checkTtl(ttl: unknown, name: string): number {
+  if (typeof ttl !== 'number') {
+    throw new TypeError(`${name} must be a number of milliseconds, got ${describe(ttl)}`)
+  }
+  if (!(ttl > 0)) {
+    throw new RangeError(`${name} must be a positive number of milliseconds or Infinity, got ${ttl}`)
+  }
+  return ttl
+}

@@ -1,0 +1,4 @@
+export { Cache, type CacheItem, type CacheOptions } from './cache'
+export type { Clock } from './clock'
+export type { CacheEvent, Listener } from './emitter'
+export { KeyError } from './errors'
