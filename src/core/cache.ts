@@ -383,9 +383,11 @@ export class Cache<K = unknown, V = unknown> {
   #retime(position: number, deadline: number): void {
     const heap = this.#heap
     if (heap.timeAt(position) === deadline) return
+    // Read before retime: the entry moves within the heap.
+    const key = heap.keyAt(position)
     heap.retime(position, deadline)
     this.#schedule()
-    this.#announce('set', heap.keyAt(position))
+    this.#announce('set', key)
   }
 
   #remove(position: number, type: 'delete'): void {
