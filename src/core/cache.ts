@@ -109,7 +109,7 @@ export class Cache<K = unknown, V = unknown> {
   get(key: K): V {
     const position = this.#live(key)
     if (position < 0) throw new KeyError(key)
-    this.#touch(key, position)
+    this.#touch(key)
     return this.#heap.valueAt(position)
   }
 
@@ -141,7 +141,7 @@ export class Cache<K = unknown, V = unknown> {
     const deadline = this.#deadline(ttl)
     const position = this.#live(key)
     if (position >= 0) {
-      this.#touch(key, position)
+      this.#touch(key)
       return this.#heap.valueAt(position)
     }
     this.#write(key, value, deadline, -1)
@@ -164,7 +164,7 @@ export class Cache<K = unknown, V = unknown> {
     const lifetime = this.#ttl(ttl)
     const position = this.#live(key)
     if (position >= 0) {
-      this.#touch(key, position)
+      this.#touch(key)
       return this.#heap.valueAt(position)
     }
     const value = factory()
@@ -358,8 +358,8 @@ export class Cache<K = unknown, V = unknown> {
     return position
   }
 
-  #touch(key: K, position: number): void {
-    if (this.#maxSize !== Infinity) this.#heap.touch(key, position)
+  #touch(key: K): void {
+    if (this.#maxSize !== Infinity) this.#heap.touch(key)
   }
 
   /** Writes an entry; `position` is where `key` lives now, or -1 for a new key. */
@@ -367,7 +367,7 @@ export class Cache<K = unknown, V = unknown> {
     const heap = this.#heap
     if (position >= 0) {
       heap.update(position, value, deadline)
-      this.#touch(key, position)
+      this.#touch(key)
     } else {
       // Expired entries go before any live one is evicted to make room.
       if (heap.size >= this.#maxSize) this.#purge()

@@ -83,7 +83,9 @@ export class ExpiryHeap<K, V> {
   }
 
   /** Moves `key` to the most recently used end of the iteration order. */
-  touch(key: K, position: number): void {
+  touch(key: K): void {
+    const position = this.#positions.get(key)
+    if (position === undefined) return
     this.#positions.delete(key)
     this.#positions.set(key, position)
   }
