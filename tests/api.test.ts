@@ -202,15 +202,19 @@ describe('keys, values, items, size, flush', () => {
     expect(cache.size).toBe(3)
   })
 
-  it('never list expired entries, even before the timer fires', () => {
+  it('never list expired entries, even before the timer fires, and leave them for the timer', () => {
     const { cache, clock } = make()
     cache.set('un', 1)
     cache.set('deux', 2, 100)
+    const events: string[] = []
+    cache.onEvent((e) => events.push(e.type))
     clock.jump(100)
     expect(cache.keys()).toEqual(['un'])
     expect(cache.values()).toEqual([1])
     expect(cache.items()).toEqual([['un', { value: 1, expiration: null }]])
+    expect(events).toEqual([])
     expect(cache.size).toBe(1)
+    expect(events).toEqual(['expire'])
   })
 
   it('flush() removes everything', () => {

@@ -225,3 +225,53 @@ describe('a throwing listener', () => {
     expect(cache.get('b')).toBe(42)
   })
 })
+
+describe('hold', () => {
+  it('delivers nothing until released, then each key once, the key list once, and every event in order', () => {
+    const { cache, events } = make()
+    const told: string[] = []
+    cache.subscribe('a', () => told.push('a'))
+    cache.subscribe('b', () => told.push('b'))
+    cache.subscribeKeys(() => told.push('keys'))
+    const release = cache.hold()
+    cache.set('a', 1)
+    cache.set('a', 2)
+    cache.set('b', 1)
+    cache.delete('b')
+    expect(cache.get('a')).toBe(2)
+    expect(told).toEqual([])
+    expect(events).toEqual([])
+    release()
+    expect(told).toEqual(['a', 'b', 'keys'])
+    expect(events.map((e) => `${e.type}:${e.key}`)).toEqual(['set:a', 'set:a', 'set:b', 'delete:b'])
+    release() // a second call does nothing
+    expect(told).toHaveLength(3)
+  })
+
+  it('nests: the last release delivers', () => {
+    const { cache } = make()
+    const listener = vi.fn()
+    cache.subscribe('a', listener)
+    const outer = cache.hold()
+    const inner = cache.hold()
+    cache.set('a', 1)
+    inner()
+    expect(listener).not.toHaveBeenCalled()
+    outer()
+    expect(listener).toHaveBeenCalledTimes(1)
+  })
+
+  it('defers maxSize eviction to the release', () => {
+    const { cache, events } = make({ maxSize: 1 })
+    const release = cache.hold()
+    cache.set('a', 1)
+    cache.set('b', 2)
+    cache.set('c', 3)
+    expect(cache.keys()).toEqual(['a', 'b', 'c'])
+    const releaseA = cache.retain('c')
+    release()
+    expect(cache.keys()).toEqual(['c'])
+    expect(events.filter((e) => e.type === 'evict').map((e) => e.key)).toEqual(['a', 'b'])
+    releaseA()
+  })
+})

@@ -61,6 +61,7 @@ export class Cache<K = unknown, V = unknown> {
   #timer: unknown
   /** When the pending timer fires; `Infinity` when none is pending. */
   #armedAt = Infinity
+  #holds = 0
 
   /**
    * @throws TypeError or RangeError when an option is invalid: `defaultTtl` not a positive number of
@@ -232,7 +233,10 @@ export class Cache<K = unknown, V = unknown> {
     this.#emitter.keyListChanged()
   }
 
-  /** The live keys: in insertion order, or least recently used first when `maxSize` is set. */
+  /**
+   * The live keys: in insertion order, or least recently used first when `maxSize` is set.
+   * Expired entries are left out (not removed: the timer or a read removes them).
+   */
   keys(): K[] {
     return this.#collect((key) => key)
   }
@@ -307,11 +311,28 @@ export class Cache<K = unknown, V = unknown> {
       const count = (this.#retained.get(key) ?? 1) - 1
       if (count) this.#retained.set(key, count)
       else this.#retained.delete(key)
-      const evicted = this.#evictOverflow(undefined)
-      if (!evicted) return
-      this.#schedule()
-      this.#announceEvictions(evicted)
-      this.#emitter.keyListChanged()
+      this.#evictAndAnnounce()
+    }
+  }
+
+  /**
+   * Holds every notification, and eviction by `maxSize`, until the returned function is called.
+   * Then evictions run and listeners are told: each changed key's listeners once, the key-list
+   * listeners once, and the event log in order. Holds nest; the last release delivers.
+   * Writes and reads work as usual meanwhile. (React hooks use this to write during render and
+   * announce after commit.)
+   * @returns a function that releases this hold (calling it again does nothing).
+   */
+  hold(): () => void {
+    this.#holds++
+    this.#emitter.hold()
+    let held = true
+    return () => {
+      if (!held) return
+      held = false
+      // Evict before the emitter lets go, so the evictions are delivered with the rest.
+      if (--this.#holds === 0) this.#evictAndAnnounce()
+      this.#emitter.release()
     }
   }
 
@@ -341,7 +362,7 @@ export class Cache<K = unknown, V = unknown> {
     return this.#deadlineOf(this.#ttl(ttl))
   }
 
-  /** The heap position of the live entry of `key`, or -1; an expired entry found is removed. */
+  /** The slot of the live entry of `key`, or -1; an expired entry found is removed. */
   #live(key: K): number {
     const heap = this.#heap
     const position = heap.find(key)
@@ -362,7 +383,7 @@ export class Cache<K = unknown, V = unknown> {
     if (this.#maxSize !== Infinity) this.#heap.touch(key)
   }
 
-  /** Writes an entry; `position` is where `key` lives now, or -1 for a new key. */
+  /** Writes an entry; `position` is the slot `key` lives in now, or -1 for a new key. */
   #write(key: K, value: V, deadline: number, position: number): void {
     const heap = this.#heap
     if (position >= 0) {
@@ -383,11 +404,9 @@ export class Cache<K = unknown, V = unknown> {
   #retime(position: number, deadline: number): void {
     const heap = this.#heap
     if (heap.timeAt(position) === deadline) return
-    // Read before retime: the entry moves within the heap.
-    const key = heap.keyAt(position)
     heap.retime(position, deadline)
     this.#schedule()
-    this.#announce('set', key)
+    this.#announce('set', heap.keyAt(position))
   }
 
   #remove(position: number, type: 'delete'): void {
@@ -406,8 +425,9 @@ export class Cache<K = unknown, V = unknown> {
     if (heap.earliest > now) return
     const expired: K[] = []
     do {
-      expired.push(heap.keyAt(0))
-      heap.removeAt(0)
+      const slot = heap.first
+      expired.push(heap.keyAt(slot))
+      heap.removeAt(slot)
     } while (heap.earliest <= now)
     this.#schedule()
     for (const key of expired) this.#announce('expire', key)
@@ -417,7 +437,9 @@ export class Cache<K = unknown, V = unknown> {
   /** Evicts least recently used entries, never `keep` nor a retained key, until within `maxSize`. */
   #evictOverflow(keep: K | undefined): K[] | undefined {
     const heap = this.#heap
-    if (heap.size <= this.#maxSize) return undefined
+    // While held, a write made during a React render must not evict the entry of a reader that
+    // has not subscribed (and so retained its key) yet: eviction waits for the release.
+    if (heap.size <= this.#maxSize || this.#holds) return undefined
     const evicted: K[] = []
     for (const [key, position] of heap.entries()) {
       if (key === keep || this.#retained.has(key)) continue
@@ -432,15 +454,28 @@ export class Cache<K = unknown, V = unknown> {
     if (evicted) for (const key of evicted) this.#announce('evict', key)
   }
 
+  #evictAndAnnounce(): void {
+    const evicted = this.#evictOverflow(undefined)
+    if (!evicted) return
+    this.#schedule()
+    this.#announceEvictions(evicted)
+    this.#emitter.keyListChanged()
+  }
+
   #announce(type: 'set' | 'delete' | 'expire' | 'evict', key: K): void {
     this.#emitter.keyChanged(key)
     this.#emitter.log(type, key)
   }
 
+  // Lists live entries without removing expired ones, so listing is safe inside a React render.
   #collect<T>(map: (key: K, position: number) => T): T[] {
-    this.#purge()
+    const heap = this.#heap
+    const now = heap.earliest === Infinity ? 0 : this.#clock.now()
     const out: T[] = []
-    for (const [key, position] of this.#heap.entries()) out.push(map(key, position))
+    for (const [key, position] of heap.entries()) {
+      const time = heap.timeAt(position)
+      if (time === Infinity || time > now) out.push(map(key, position))
+    }
     return out
   }
 

@@ -37,6 +37,29 @@ export class Emitter<K> {
   #byKey = new Map<K, Set<Listener>>()
   #keyLists = new Set<Listener>()
   #events = new Set<(event: CacheEvent<K>) => void>()
+  #holds = 0
+  // What changed while held: each key once, the key list once, every event in order.
+  #heldKeys = new Set<K>()
+  #heldKeyList = false
+  #heldEvents: CacheEvent<K>[] = []
+
+  hold(): void {
+    this.#holds++
+  }
+
+  /** Ends one hold; the last one delivers what was held. */
+  release(): void {
+    if (--this.#holds) return
+    const keys = this.#heldKeys
+    const keyList = this.#heldKeyList
+    const events = this.#heldEvents
+    this.#heldKeys = new Set()
+    this.#heldKeyList = false
+    this.#heldEvents = []
+    for (const key of keys) this.keyChanged(key)
+    if (keyList) this.keyListChanged()
+    for (const event of events) callAll(this.#events, event)
+  }
 
   /** How many listeners of every kind are subscribed. */
   get size(): number {
@@ -72,17 +95,23 @@ export class Emitter<K> {
 
   /** Tells the listeners of `key` that its entry changed. */
   keyChanged(key: K): void {
-    if (this.#byKey.size) callAll(this.#byKey.get(key), undefined)
+    if (!this.#byKey.size) return
+    if (this.#holds) this.#heldKeys.add(key)
+    else callAll(this.#byKey.get(key), undefined)
   }
 
   /** Tells the key-list listeners that the set of live keys changed. */
   keyListChanged(): void {
-    callAll(this.#keyLists, undefined)
+    if (this.#holds) this.#heldKeyList = true
+    else callAll(this.#keyLists, undefined)
   }
 
   /** Tells the event-log listeners. The event object is made only when someone listens. */
   log(type: CacheEvent<K>['type'], key?: K): void {
-    if (this.#events.size) callAll(this.#events, (type === 'flush' ? { type } : { type, key }) as CacheEvent<K>)
+    if (!this.#events.size) return
+    const event = (type === 'flush' ? { type } : { type, key }) as CacheEvent<K>
+    if (this.#holds) this.#heldEvents.push(event)
+    else callAll(this.#events, event)
   }
 
   clear(): void {

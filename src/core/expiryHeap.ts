@@ -1,148 +1,205 @@
 /**
- * The cache's storage: entries in a binary min-heap ordered by expiration time, with a `Map`
- * from key to heap position. The heap gives the earliest expiration in O(1), which is all one
- * timer needs; the `Map` gives O(1) lookup and keeps insertion (or recency) order for iteration.
+ * The cache's storage. Each entry lives in a numbered slot (key, value and expiration time in
+ * parallel arrays); a `Map` from key to slot gives O(1) lookup and keeps insertion (or recency)
+ * order. The slots that can expire are ordered by time in a 4-ary min-heap of slot numbers, so
+ * the earliest expiration, all one timer needs, is at the top.
  *
- * Keys, values and times live in three parallel arrays rather than one object per entry: a
- * million entries then cost about 1.9× a bare `Map` instead of 3×. An entry that never expires
- * has the time `Infinity` and so sinks to the bottom, where it costs no heap work.
+ * A slot never moves while its entry lives: heap reordering only shuffles small integers in typed
+ * arrays and never writes to the `Map`, so expiring or deleting costs one `Map.delete`. Parallel
+ * arrays instead of an object per entry keep a million entries near 2× the memory of a bare `Map`.
  */
+
+// Four children per node: half the depth of a binary heap, and comparing siblings is cheap.
+const ARITY = 4
+
+const grown = <T extends Float64Array | Int32Array>(array: T, length: number): T => {
+  const bigger = new (array.constructor as new (length: number) => T)(length)
+  bigger.set(array)
+  return bigger
+}
+
 export class ExpiryHeap<K, V> {
-  #positions = new Map<K, number>()
+  #slots = new Map<K, number>()
   #keys: (K | undefined)[] = []
   #values: (V | undefined)[] = []
   #times = new Float64Array(16)
-  #size = 0
+  /** Slot → index in the heap, or -1 for a slot that never expires. */
+  #positions = new Int32Array(16)
+  /** Heap index → slot, ordered by time. */
+  #heap = new Int32Array(16)
+  #heapSize = 0
+  #free: number[] = []
+  #unused = 0
 
   get size(): number {
-    return this.#size
+    return this.#slots.size
   }
 
   /** The earliest expiration, `Infinity` when nothing can expire. */
   get earliest(): number {
-    return this.#size ? this.#times[0] : Infinity
+    return this.#heapSize ? this.#times[this.#heap[0]] : Infinity
   }
 
-  /** The heap position of `key`, or -1. */
+  /** The slot of the earliest expiration (when `earliest` is finite). */
+  get first(): number {
+    return this.#heap[0]
+  }
+
+  /** The slot of `key`, or -1. */
   find(key: K): number {
-    const position = this.#positions.get(key)
-    return position === undefined ? -1 : position
+    const slot = this.#slots.get(key)
+    return slot === undefined ? -1 : slot
   }
 
-  keyAt(position: number): K {
-    return this.#keys[position] as K
+  keyAt(slot: number): K {
+    return this.#keys[slot] as K
   }
 
-  valueAt(position: number): V {
-    return this.#values[position] as V
+  valueAt(slot: number): V {
+    return this.#values[slot] as V
   }
 
-  timeAt(position: number): number {
-    return this.#times[position]
+  timeAt(slot: number): number {
+    return this.#times[slot]
   }
 
-  /** Keys with their positions, in insertion order (recency order once `touch` is used). */
+  /** Keys with their slots, in insertion order (recency order once `touch` is used). */
   entries(): IterableIterator<[K, number]> {
-    return this.#positions.entries()
+    return this.#slots.entries()
   }
 
   insert(key: K, value: V, time: number): void {
-    const position = this.#size++
-    if (position === this.#times.length) {
-      const times = new Float64Array(position * 2)
-      times.set(this.#times)
-      this.#times = times
-    }
-    this.#place(position, key, value, time)
-    this.#siftUp(position)
+    const slot = this.#free.length ? (this.#free.pop() as number) : this.#newSlot()
+    this.#keys[slot] = key
+    this.#values[slot] = value
+    this.#times[slot] = time
+    this.#positions[slot] = -1
+    this.#slots.set(key, slot)
+    if (time !== Infinity) this.#push(slot)
   }
 
-  /** Replaces the value and time at `position`, restoring heap order. */
-  update(position: number, value: V, time: number): void {
-    this.#values[position] = value
-    this.retime(position, time)
+  update(slot: number, value: V, time: number): void {
+    this.#values[slot] = value
+    this.retime(slot, time)
   }
 
-  retime(position: number, time: number): void {
-    const old = this.#times[position]
-    this.#times[position] = time
-    if (time < old) this.#siftUp(position)
-    else if (time > old) this.#siftDown(position)
+  retime(slot: number, time: number): void {
+    const old = this.#times[slot]
+    this.#times[slot] = time
+    const at = this.#positions[slot]
+    if (at < 0) {
+      if (time !== Infinity) this.#push(slot)
+    } else if (time === Infinity) this.#unlink(slot)
+    else if (time < old) this.#up(at)
+    else if (time > old) this.#down(at)
   }
 
-  removeAt(position: number): void {
-    const last = --this.#size
-    this.#positions.delete(this.#keys[position] as K)
-    if (position !== last) {
-      this.#place(position, this.#keys[last] as K, this.#values[last] as V, this.#times[last])
-      this.#siftUp(position)
-      this.#siftDown(position)
-    }
+  removeAt(slot: number): void {
+    this.#slots.delete(this.#keys[slot] as K)
     // Drop the references so removed keys and values can be collected.
-    this.#keys[last] = this.#values[last] = undefined
+    this.#keys[slot] = this.#values[slot] = undefined
+    if (this.#positions[slot] >= 0) this.#unlink(slot)
+    this.#free.push(slot)
   }
 
   /** Moves `key` to the most recently used end of the iteration order. */
   touch(key: K): void {
-    const position = this.#positions.get(key)
-    if (position === undefined) return
-    this.#positions.delete(key)
-    this.#positions.set(key, position)
+    const slot = this.#slots.get(key)
+    if (slot === undefined) return
+    this.#slots.delete(key)
+    this.#slots.set(key, slot)
   }
 
-  /** Gives the entry at `position` a new key; it becomes the most recently used. */
-  rekey(position: number, key: K): void {
-    this.#positions.delete(this.#keys[position] as K)
-    this.#keys[position] = key
-    this.#positions.set(key, position)
+  /** Gives the entry in `slot` a new key; it becomes the most recently used. */
+  rekey(slot: number, key: K): void {
+    this.#slots.delete(this.#keys[slot] as K)
+    this.#keys[slot] = key
+    this.#slots.set(key, slot)
   }
 
   clear(): void {
-    this.#positions.clear()
+    this.#slots.clear()
     this.#keys = []
     this.#values = []
     this.#times = new Float64Array(16)
-    this.#size = 0
+    this.#positions = new Int32Array(16)
+    this.#heap = new Int32Array(16)
+    this.#heapSize = 0
+    this.#free = []
+    this.#unused = 0
   }
 
-  #place(position: number, key: K, value: V, time: number): void {
-    this.#keys[position] = key
-    this.#values[position] = value
-    this.#times[position] = time
-    this.#positions.set(key, position)
+  #newSlot(): number {
+    const slot = this.#unused++
+    if (slot === this.#times.length) {
+      this.#times = grown(this.#times, slot * 2)
+      this.#positions = grown(this.#positions, slot * 2)
+    }
+    return slot
   }
 
-  // Both sifts move a hole instead of swapping, so each level costs one Map write, not two.
-  #siftUp(position: number): void {
+  #push(slot: number): void {
+    const at = this.#heapSize++
+    if (at === this.#heap.length) this.#heap = grown(this.#heap, at * 2)
+    this.#heap[at] = slot
+    this.#positions[slot] = at
+    this.#up(at)
+  }
+
+  /** Takes `slot` out of the heap; it will not expire. */
+  #unlink(slot: number): void {
+    const at = this.#positions[slot]
+    this.#positions[slot] = -1
+    const last = --this.#heapSize
+    if (at === last) return
+    const moved = this.#heap[last]
+    this.#heap[at] = moved
+    this.#positions[moved] = at
+    this.#up(at)
+    this.#down(this.#positions[moved])
+  }
+
+  // Both sifts move a hole rather than swapping, writing each moved slot once.
+  #up(at: number): void {
+    const heap = this.#heap
+    const positions = this.#positions
     const times = this.#times
-    const key = this.#keys[position] as K
-    const value = this.#values[position] as V
-    const time = times[position]
-    let hole = position
+    const slot = heap[at]
+    const time = times[slot]
+    let hole = at
     while (hole > 0) {
-      const parent = (hole - 1) >> 1
-      if (times[parent] <= time) break
-      this.#place(hole, this.#keys[parent] as K, this.#values[parent] as V, times[parent])
+      const parent = ((hole - 1) / ARITY) | 0
+      const above = heap[parent]
+      if (times[above] <= time) break
+      heap[hole] = above
+      positions[above] = hole
       hole = parent
     }
-    if (hole !== position) this.#place(hole, key, value, time)
+    heap[hole] = slot
+    positions[slot] = hole
   }
 
-  #siftDown(position: number): void {
+  #down(at: number): void {
+    const heap = this.#heap
+    const positions = this.#positions
     const times = this.#times
-    const size = this.#size
-    const key = this.#keys[position] as K
-    const value = this.#values[position] as V
-    const time = times[position]
-    let hole = position
+    const size = this.#heapSize
+    const slot = heap[at]
+    const time = times[slot]
+    let hole = at
     for (;;) {
-      const left = 2 * hole + 1
-      if (left >= size) break
-      const child = left + 1 < size && times[left + 1] < times[left] ? left + 1 : left
-      if (time <= times[child]) break
-      this.#place(hole, this.#keys[child] as K, this.#values[child] as V, times[child])
+      const first = ARITY * hole + 1
+      if (first >= size) break
+      let child = first
+      const end = Math.min(first + ARITY, size)
+      for (let c = first + 1; c < end; c++) if (times[heap[c]] < times[heap[child]]) child = c
+      const below = heap[child]
+      if (time <= times[below]) break
+      heap[hole] = below
+      positions[below] = hole
       hole = child
     }
-    if (hole !== position) this.#place(hole, key, value, time)
+    heap[hole] = slot
+    positions[slot] = hole
   }
 }

@@ -1,0 +1,101 @@
+// npm run bench: every section in one process run; writes BENCHMARKS.md and checks the targets.
+import { writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { expiryTable, runExpiry } from './expiry'
+import { memoryTable, runMemory } from './memory'
+import { operationsTable, runOperations } from './operations'
+import { peers } from './peers'
+import { fixed } from './stats'
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
+
+interface Check {
+  target: string
+  measured: string
+  met: boolean
+}
+
+async function main() {
+  // Memory first, on a clean heap; then expiry, before the operations leave garbage behind.
+  process.stdout.write('Memory at 1M entries:\n')
+  const memory = runMemory()
+  process.stdout.write('Expiry of 100k entries:\n')
+  const expiry = await runExpiry(3)
+  process.stdout.write(`Operations (${ROUNDS} rounds, ratio to Map, higher is faster):\n`)
+  const operations = await runOperations(ROUNDS)
+
+  const checks: Check[] = []
+  for (const { operation, ratios } of operations) {
+    const ours = ratios.get('poche') as number
+    const rivals = peers.filter(
+      (p) => p.name !== 'Map' && p.name !== 'poche' && (operation !== 'delete' || p.deleteLooks),
+    )
+    const best = rivals.reduce((a, b) => ((ratios.get(a.name) as number) >= (ratios.get(b.name) as number) ? a : b))
+    const theirs = ratios.get(best.name) as number
+    checks.push({
+      target: `${operation}: at least as fast as the fastest peer`,
+      measured: `${fixed(ours)}× vs ${best.name} ${fixed(theirs)}×`,
+      met: ours >= theirs,
+    })
+  }
+  const hit = operations.find((o) => o.operation === 'get hit')?.ratios.get('poche') as number
+  checks.push({ target: 'get hit at least 0.5× Map', measured: `${fixed(hit)}×`, met: hit >= 0.5 })
+  const mem = memory.find((m) => m.name === 'poche')?.ratio as number
+  checks.push({ target: 'memory at most 2× Map per entry', measured: `${fixed(mem)}×`, met: mem <= 2 })
+  const ours = expiry.find((e) => e.name === 'poche') as (typeof expiry)[number]
+  const ttlcache = expiry.find((e) => e.name === '@isaacs/ttlcache') as (typeof expiry)[number]
+  checks.push({
+    target: 'expiring 100k entries: under half of @isaacs/ttlcache’s event-loop time',
+    measured: `${fixed(ours.busyMs, 1)} ms vs ${fixed(ttlcache.busyMs, 1)} ms (${fixed(ours.busyMs / ttlcache.busyMs)}×)`,
+    met: ours.busyMs < ttlcache.busyMs / 2,
+  })
+  checks.push({
+    target: 'expiring 100k entries: at most one timer pending',
+    measured: `${ours.maxPending} pending at most, ${ours.timersCreated} created`,
+    met: ours.maxPending <= 1,
+  })
+
+  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}/${process.arch}`
+  const report = `# Benchmarks
+
+Measured with \`npm run bench\` (\`node --expose-gc --import tsx bench/index.ts\`), every peer in the same process run.
+Machine: ${machine}. Date: ${new Date().toISOString().slice(0, 10)}.
+
+## Core operations
+
+Each cell is the peer's speed as a ratio to a plain \`Map\` doing the same work in the same round
+(Map's time ÷ the peer's time, so 1.00× is as fast as \`Map\` and 0.50× is half as fast). Each round runs
+every peer with tinybench (each iteration is 100k operations) and takes the median iteration time; the
+figure is the median over ${ROUNDS} rounds. Every cache is given a ${60}s TTL. poche reads a missing key with
+\`getItem\` (its \`get\` throws \`KeyError\`); quick-lru's \`delete\` does not look at the entry first, so it
+is left out of the delete comparison.
+
+${operationsTable(operations)}
+
+## Active expiry
+
+100k entries with TTLs spread over 10–1000 ms. Event-loop busy time (\`performance.eventLoopUtilization\`)
+from the first write until the last entry is announced gone, writes included; median of 3 runs. Timers
+are counted through the global \`setTimeout\`. quick-lru and Map have no active expiry and are left out.
+
+${expiryTable(expiry)}
+
+## Memory
+
+Heap bytes per entry with 1M entries (after a full GC), keys made beforehand and small-integer values,
+so the figure is what each store itself costs.
+
+${memoryTable(memory)}
+
+## Targets
+
+${['| target | measured | met |', '| --- | --- | --- |', ...checks.map((c) => `| ${c.target} | ${c.measured} | ${c.met ? 'yes' : '**no**'} |`)].join('\n')}
+`
+  writeFileSync(new URL('../BENCHMARKS.md', import.meta.url), report)
+  process.stdout.write('\nTargets:\n')
+  for (const c of checks) process.stdout.write(`  ${c.met ? 'met ' : 'MISS'}  ${c.target}: ${c.measured}\n`)
+  process.stdout.write('Wrote BENCHMARKS.md\n')
+  if (checks.some((c) => !c.met)) process.exitCode = 1
+}
+
+await main()
