@@ -37,14 +37,21 @@ const operation = (
     const make = () => (prepare === 'empty' ? peer.make(N * 2) : filled(peer))
     let store: unknown
     const setUp = () => {
-      globalThis.gc?.()
       store = make()
     }
     const tearDown = () => disposeStore(peer, store)
     bench.add(
       peer.name,
       () => void loop(store, list, N),
-      fresh ? { beforeEach: setUp, afterEach: tearDown } : { beforeAll: setUp, afterAll: tearDown },
+      fresh
+        ? { beforeEach: setUp, afterEach: tearDown, beforeAll: () => globalThis.gc?.() }
+        : {
+            beforeAll: () => {
+              globalThis.gc?.()
+              setUp()
+            },
+            afterAll: tearDown,
+          },
     )
   },
 })

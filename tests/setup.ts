@@ -8,7 +8,9 @@ beforeEach(() => {
     errors.push(args)
   })
 })
-afterEach(() => {
+afterEach(async () => {
+  // Unmount what a DOM test rendered (Testing Library cleans up by itself only with globals on).
+  if (typeof document !== 'undefined') (await import('@testing-library/react')).cleanup()
   const printed = errors
   errors = []
   if (printed.length) throw new Error(`console.error was called:\n${printed.map((args) => args.join(' ')).join('\n')}`)

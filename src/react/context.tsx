@@ -1,0 +1,50 @@
+import { createContext, type ReactNode, useContext, useEffect, useState } from 'react'
+import { Cache } from '../core/cache'
+import { type Clock, systemClock } from '../core/clock'
+
+/**
+ * The cache that hooks use outside any {@link CacheProvider}. Exported so that apps and tests
+ * can flush it (`defaultCache.flush()`).
+ */
+export const defaultCache: Cache<unknown, unknown> = /* @__PURE__ */ new Cache()
+
+const CacheContext = /* @__PURE__ */ createContext<AnyCache | undefined>(undefined)
+
+// During server rendering no effect runs, so nothing would ever dispose a provider's cache: it
+// arms no timer there at all (reads still check expiry).
+const serverClock: Clock = { now: systemClock.now, setTimeout: () => undefined, clearTimeout: () => {} }
+
+// A cache of any key and value types: private fields make Cache<K, V> invariant in both.
+// biome-ignore lint/suspicious/noExplicitAny: the provider holds caches of every type.
+type AnyCache = Cache<any, any>
+
+export interface CacheProviderProps {
+  /** The cache to provide. Without it, the provider makes one for its lifetime and disposes it on unmount. */
+  cache?: AnyCache
+  /** For a cache the provider makes: TTL in ms for writes that give none (`null`, the default: never). */
+  defaultTtl?: number | null
+  /** For a cache the provider makes: the most live entries kept (read once, when it is made). */
+  maxSize?: number
+  children?: ReactNode
+}
+
+/** Puts a cache in context for the hooks below it. */
+export function CacheProvider({ cache, defaultTtl, maxSize, children }: CacheProviderProps): ReactNode {
+  const [own] = useState(() =>
+    cache
+      ? undefined
+      : new Cache({ defaultTtl, maxSize, clock: typeof window === 'undefined' ? serverClock : undefined }),
+  )
+  useEffect(() => {
+    if (own && defaultTtl !== undefined) own.defaultTtl = defaultTtl
+  }, [own, defaultTtl])
+  // Under StrictMode this runs mount → dispose → mount: a disposed cache keeps its entries and
+  // re-arms its timer as soon as the children subscribe again, so it keeps working.
+  useEffect(() => (own ? () => own.dispose() : undefined), [own])
+  return <CacheContext.Provider value={cache ?? own}>{children}</CacheContext.Provider>
+}
+
+/** The cache of the nearest {@link CacheProvider}, or {@link defaultCache}. Its identity is stable. */
+export function useCache<K = unknown, V = unknown>(): Cache<K, V> {
+  return (useContext(CacheContext) ?? defaultCache) as Cache<K, V>
+}

@@ -1,0 +1,34 @@
+import { useEffect, useRef } from 'react'
+import { useCache } from './context'
+import { useCacheItem } from './useCacheItem'
+
+/**
+ * The live value of `key`. On a miss it calls `factory()` once (also under StrictMode, and once
+ * for several components mounting on the same key), stores the result with `ttl` and returns it.
+ * When the entry is set, deleted, flushed, evicted or expires while mounted, the component
+ * re-renders and, where the entry is gone, computes it again. A factory that throws stores
+ * nothing: its error goes to the nearest error boundary and the next render tries again.
+ * @param ttl - milliseconds, or `Infinity`; default the cache's `defaultTtl`.
+ */
+export function useCachedValue<V, K = unknown>(key: K, factory: () => V, ttl?: number): V {
+  const cache = useCache<K, V>()
+  const held = useRef<Array<() => void>>([])
+  let computed: { value: V } | undefined
+  if (cache.getItem(key) === undefined) {
+    // The write happens now, so this render and any sibling mounting on the same key see it;
+    // telling other components must wait: React forbids updating them during this render.
+    const release = cache.hold()
+    held.current.push(release)
+    // After commit (the effect below); or soon anyway, should this render never commit.
+    queueMicrotask(release)
+    computed = { value: cache.getOrCompute(key, factory, ttl) }
+  }
+  const item = useCacheItem<V, K>(key)
+  // Declared after useCacheItem so its subscription (and retain) is in place before the release:
+  // otherwise this component would hear its own write and render again, and maxSize could evict
+  // the entry it is about to read.
+  useEffect(() => {
+    for (const release of held.current.splice(0)) release()
+  })
+  return item ? item.value : (computed as { value: V }).value
+}
