@@ -1,8 +1,8 @@
 /**
- * The cache's storage. Each entry lives in a numbered slot (key, value and expiration time in
- * parallel arrays); a `Map` from key to slot gives O(1) lookup and keeps insertion (or recency)
- * order. The slots that can expire are ordered by time in a 4-ary min-heap of slot numbers, so
- * the earliest expiration, all one timer needs, is at the top.
+ * The cache's storage. Each entry lives in a numbered slot (key and value in parallel arrays); a
+ * `Map` from key to slot gives O(1) lookup and keeps insertion (or recency) order. The slots that
+ * can expire sit in a 4-ary min-heap of (time, slot) pairs, so the earliest expiration, all one
+ * timer needs, is at the top, and a sift compares sibling times that lie side by side in memory.
  *
  * A slot never moves while its entry lives: heap reordering only shuffles small integers in typed
  * arrays and never writes to the `Map`, so expiring or deleting costs one `Map.delete`. Parallel
@@ -22,11 +22,11 @@ export class ExpiryHeap<K, V> {
   #slots = new Map<K, number>()
   #keys: (K | undefined)[] = []
   #values: (V | undefined)[] = []
-  #times = new Float64Array(16)
   /** Slot → index in the heap, or -1 for a slot that never expires. */
   #positions = new Int32Array(16)
-  /** Heap index → slot, ordered by time. */
+  /** Heap index → slot, and heap index → its expiration time. */
   #heap = new Int32Array(16)
+  #times = new Float64Array(16)
   #heapSize = 0
   #free: number[] = []
   #unused = 0
@@ -37,7 +37,7 @@ export class ExpiryHeap<K, V> {
 
   /** The earliest expiration, `Infinity` when nothing can expire. */
   get earliest(): number {
-    return this.#heapSize ? this.#times[this.#heap[0]] : Infinity
+    return this.#heapSize ? this.#times[0] : Infinity
   }
 
   /** The slot of the earliest expiration (when `earliest` is finite). */
@@ -60,7 +60,8 @@ export class ExpiryHeap<K, V> {
   }
 
   timeAt(slot: number): number {
-    return this.#times[slot]
+    const at = this.#positions[slot]
+    return at < 0 ? Infinity : this.#times[at]
   }
 
   /** Keys with their slots, in insertion order (recency order once `touch` is used). */
@@ -72,10 +73,9 @@ export class ExpiryHeap<K, V> {
     const slot = this.#free.length ? (this.#free.pop() as number) : this.#newSlot()
     this.#keys[slot] = key
     this.#values[slot] = value
-    this.#times[slot] = time
     this.#positions[slot] = -1
     this.#slots.set(key, slot)
-    if (time !== Infinity) this.#push(slot)
+    if (time !== Infinity) this.#push(slot, time)
   }
 
   update(slot: number, value: V, time: number): void {
@@ -84,13 +84,18 @@ export class ExpiryHeap<K, V> {
   }
 
   retime(slot: number, time: number): void {
-    const old = this.#times[slot]
-    this.#times[slot] = time
     const at = this.#positions[slot]
     if (at < 0) {
-      if (time !== Infinity) this.#push(slot)
-    } else if (time === Infinity) this.#unlink(slot)
-    else if (time < old) this.#up(at)
+      if (time !== Infinity) this.#push(slot, time)
+      return
+    }
+    if (time === Infinity) {
+      this.#unlink(slot)
+      return
+    }
+    const old = this.#times[at]
+    this.#times[at] = time
+    if (time < old) this.#up(at)
     else if (time > old) this.#down(at)
   }
 
@@ -121,9 +126,9 @@ export class ExpiryHeap<K, V> {
     this.#slots.clear()
     this.#keys = []
     this.#values = []
-    this.#times = new Float64Array(16)
     this.#positions = new Int32Array(16)
     this.#heap = new Int32Array(16)
+    this.#times = new Float64Array(16)
     this.#heapSize = 0
     this.#free = []
     this.#unused = 0
@@ -131,17 +136,18 @@ export class ExpiryHeap<K, V> {
 
   #newSlot(): number {
     const slot = this.#unused++
-    if (slot === this.#times.length) {
-      this.#times = grown(this.#times, slot * 2)
-      this.#positions = grown(this.#positions, slot * 2)
-    }
+    if (slot === this.#positions.length) this.#positions = grown(this.#positions, slot * 2)
     return slot
   }
 
-  #push(slot: number): void {
+  #push(slot: number, time: number): void {
     const at = this.#heapSize++
-    if (at === this.#heap.length) this.#heap = grown(this.#heap, at * 2)
+    if (at === this.#heap.length) {
+      this.#heap = grown(this.#heap, at * 2)
+      this.#times = grown(this.#times, at * 2)
+    }
     this.#heap[at] = slot
+    this.#times[at] = time
     this.#positions[slot] = at
     this.#up(at)
   }
@@ -154,52 +160,57 @@ export class ExpiryHeap<K, V> {
     if (at === last) return
     const moved = this.#heap[last]
     this.#heap[at] = moved
+    this.#times[at] = this.#times[last]
     this.#positions[moved] = at
     this.#up(at)
     this.#down(this.#positions[moved])
   }
 
-  // Both sifts move a hole rather than swapping, writing each moved slot once.
+  // Both sifts move a hole rather than swapping, writing each moved pair once.
   #up(at: number): void {
     const heap = this.#heap
-    const positions = this.#positions
     const times = this.#times
+    const positions = this.#positions
     const slot = heap[at]
-    const time = times[slot]
+    const time = times[at]
     let hole = at
     while (hole > 0) {
       const parent = ((hole - 1) / ARITY) | 0
+      if (times[parent] <= time) break
       const above = heap[parent]
-      if (times[above] <= time) break
       heap[hole] = above
+      times[hole] = times[parent]
       positions[above] = hole
       hole = parent
     }
     heap[hole] = slot
+    times[hole] = time
     positions[slot] = hole
   }
 
   #down(at: number): void {
     const heap = this.#heap
-    const positions = this.#positions
     const times = this.#times
+    const positions = this.#positions
     const size = this.#heapSize
     const slot = heap[at]
-    const time = times[slot]
+    const time = times[at]
     let hole = at
     for (;;) {
       const first = ARITY * hole + 1
       if (first >= size) break
       let child = first
       const end = Math.min(first + ARITY, size)
-      for (let c = first + 1; c < end; c++) if (times[heap[c]] < times[heap[child]]) child = c
+      for (let c = first + 1; c < end; c++) if (times[c] < times[child]) child = c
+      if (time <= times[child]) break
       const below = heap[child]
-      if (time <= times[below]) break
       heap[hole] = below
+      times[hole] = times[child]
       positions[below] = hole
       hole = child
     }
     heap[hole] = slot
+    times[hole] = time
     positions[slot] = hole
   }
 }
