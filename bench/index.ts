@@ -5,6 +5,7 @@ import { expiryTable, runExpiry } from './expiry'
 import { memoryTable, runMemory } from './memory'
 import { operationsTable, runOperations } from './operations'
 import { peers } from './peers'
+import { reactTable, runExpiryScenario, runReact } from './react'
 import { fixed } from './stats'
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
@@ -23,6 +24,12 @@ async function main() {
   const expiry = await runExpiry(3)
   process.stdout.write(`Operations (${ROUNDS} rounds, ratio to Map, higher is faster):\n`)
   const operations = await runOperations(ROUNDS)
+  process.stdout.write('React, 2,000 mounted components (ms per update, production build under jsdom):\n')
+  const react = await runReact(async () => (await import('./reactPeers')).reactContestants(), 3)
+  const scenarioC = await runExpiryScenario()
+  process.stdout.write(
+    `  C: 2,000 keys expiring at distinct times: ${fixed(scenarioC.msPerExpiry, 3)} ms per expiry, ${scenarioC.strayRenders} stray renders, at most ${scenarioC.maxTimersPending} timer pending\n`,
+  )
 
   const checks: Check[] = []
   for (const { operation, ratios } of operations) {
@@ -53,6 +60,35 @@ async function main() {
     target: 'expiring 100k entries: at most one timer pending',
     measured: `${ours.maxPending} pending at most, ${ours.timersCreated} created`,
     met: ours.maxPending <= 1,
+  })
+
+  for (const scenario of [...new Set(react.map((r) => r.scenario))]) {
+    const rows = react.filter((r) => r.scenario === scenario)
+    const floor = rows.find((r) => r.name === 'floor') as (typeof rows)[number]
+    const ours = rows.find((r) => r.name === 'poche') as (typeof rows)[number]
+    const peersOnly = rows.filter((r) => r.name !== 'floor' && r.name !== 'poche')
+    const fastestPeer = peersOnly.reduce((a, b) => (a.msPerUpdate <= b.msPerUpdate ? a : b))
+    checks.push({
+      target: `${scenario}: within 1.2× of the floor`,
+      measured: `${fixed(ours.msPerUpdate / floor.msPerUpdate)}×`,
+      met: ours.msPerUpdate <= 1.2 * floor.msPerUpdate,
+    })
+    checks.push({
+      target: `${scenario}: ahead of every peer`,
+      measured: `${fixed(ours.msPerUpdate, 3)} ms vs ${fastestPeer.name} ${fixed(fastestPeer.msPerUpdate, 3)} ms`,
+      met: ours.msPerUpdate < fastestPeer.msPerUpdate,
+    })
+  }
+  const scenarioA = react.find((r) => r.scenario.startsWith('A') && r.name === 'poche')
+  checks.push({
+    target: 'A: exactly one render per update',
+    measured: fixed(scenarioA?.rendersPerUpdate ?? Number.NaN, 2),
+    met: scenarioA?.rendersPerUpdate === 1,
+  })
+  checks.push({
+    target: 'C: every expiry re-renders only its own reader, with at most one timer',
+    measured: `${scenarioC.strayRenders} stray of 2,000; at most ${scenarioC.maxTimersPending} pending`,
+    met: scenarioC.strayRenders === 0 && scenarioC.maxTimersPending <= 1,
   })
 
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}/${process.arch}`
@@ -86,6 +122,20 @@ Heap bytes per entry with 1M entries (after a full GC), keys made beforehand and
 so the figure is what each store itself costs.
 
 ${memoryTable(memory)}
+
+## React
+
+2,000 mounted components under jsdom with React's production build; each change is made inside
+\`flushSync\` and counts as done when the component that must show it has rendered it (async
+stores are awaited). Median of 3 runs of 200 changes. The floor is a hand-written per-key
+\`useSyncExternalStore\` store (scenario B: one shared key-list snapshot). TanStack Query's
+notification scheduler is made synchronous so its figure is rendering work, not a timer delay.
+
+${reactTable(react)}
+
+Scenario C: 2,000 readers whose keys expire at 2,000 distinct times on a hand-moved clock:
+${fixed(scenarioC.msPerExpiry, 3)} ms per expiry, ${scenarioC.strayRenders} expiries that re-rendered anything but their own reader,
+${scenarioC.timersCreated} timers created, at most ${scenarioC.maxTimersPending} pending.
 
 ## Targets
 

@@ -164,6 +164,7 @@ describe('expire, persist, rename', () => {
     const { cache, clock } = make()
     cache.set('a', 1, 100)
     cache.persist('a')
+    expect(clock.pending).toBe(0)
     clock.advance(10_000)
     expect(cache.get('a')).toBe(1)
     expect(cache.getItem('a')?.expiration).toBeNull()

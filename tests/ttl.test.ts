@@ -170,14 +170,6 @@ describe('moving deadlines', () => {
     expect(cache.has('a')).toBe(false)
   })
 
-  it('persist() cancels a pending expiry', () => {
-    const { cache, clock } = make()
-    cache.set('a', 1, 100)
-    cache.persist('a')
-    clock.advance(1000)
-    expect(cache.get('a')).toBe(1)
-  })
-
   it('rename() keeps the deadline under the new key', () => {
     const { cache, clock } = make()
     cache.set('a', 1, 100)

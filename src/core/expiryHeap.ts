@@ -146,9 +146,7 @@ export class ExpiryHeap<K, V> {
       this.#heap = grown(this.#heap, at * 2)
       this.#times = grown(this.#times, at * 2)
     }
-    this.#heap[at] = slot
-    this.#times[at] = time
-    this.#positions[slot] = at
+    this.#put(at, slot, time)
     this.#up(at)
   }
 
@@ -159,41 +157,37 @@ export class ExpiryHeap<K, V> {
     const last = --this.#heapSize
     if (at === last) return
     const moved = this.#heap[last]
-    this.#heap[at] = moved
-    this.#times[at] = this.#times[last]
-    this.#positions[moved] = at
+    this.#put(at, moved, this.#times[last])
     this.#up(at)
     this.#down(this.#positions[moved])
   }
 
+  /** Puts `slot`, expiring at `time`, at heap index `at`. */
+  #put(at: number, slot: number, time: number): void {
+    this.#heap[at] = slot
+    this.#times[at] = time
+    this.#positions[slot] = at
+  }
+
   // Both sifts move a hole rather than swapping, writing each moved pair once.
   #up(at: number): void {
-    const heap = this.#heap
     const times = this.#times
-    const positions = this.#positions
-    const slot = heap[at]
+    const slot = this.#heap[at]
     const time = times[at]
     let hole = at
     while (hole > 0) {
       const parent = ((hole - 1) / ARITY) | 0
       if (times[parent] <= time) break
-      const above = heap[parent]
-      heap[hole] = above
-      times[hole] = times[parent]
-      positions[above] = hole
+      this.#put(hole, this.#heap[parent], times[parent])
       hole = parent
     }
-    heap[hole] = slot
-    times[hole] = time
-    positions[slot] = hole
+    this.#put(hole, slot, time)
   }
 
   #down(at: number): void {
-    const heap = this.#heap
     const times = this.#times
-    const positions = this.#positions
     const size = this.#heapSize
-    const slot = heap[at]
+    const slot = this.#heap[at]
     const time = times[at]
     let hole = at
     for (;;) {
@@ -203,14 +197,9 @@ export class ExpiryHeap<K, V> {
       const end = Math.min(first + ARITY, size)
       for (let c = first + 1; c < end; c++) if (times[c] < times[child]) child = c
       if (time <= times[child]) break
-      const below = heap[child]
-      heap[hole] = below
-      times[hole] = times[child]
-      positions[below] = hole
+      this.#put(hole, this.#heap[child], times[child])
       hole = child
     }
-    heap[hole] = slot
-    times[hole] = time
-    positions[slot] = hole
+    this.#put(hole, slot, time)
   }
 }

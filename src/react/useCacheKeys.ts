@@ -15,25 +15,33 @@ const keyListOf = (cache: Cache<unknown, unknown>): KeyList => {
   if (list) return list
   let snapshot: unknown[] = []
   let stale = true
-  let readers = 0
+  const readers = new Set<() => void>()
+  let stop: (() => void) | undefined
+  // One subscription to the cache for all readers: a change marks the list stale once, and
+  // the first reader to render lists the keys again for everyone.
+  const changed = () => {
+    stale = true
+    for (const reader of [...readers]) reader()
+  }
   list = {
     subscribe(onChange) {
-      readers++
-      const stop = cache.subscribeKeys(() => {
-        stale = true
-        onChange()
-      })
+      const reader = () => onChange()
+      readers.add(reader)
+      stop ??= cache.subscribeKeys(changed)
       return () => {
-        // Nobody hears about changes now: the next reader must list again.
-        if (--readers === 0) stale = true
+        readers.delete(reader)
+        if (readers.size || !stop) return
+        // Nobody hears about changes now: let go of the cache, and list again next time.
         stop()
+        stop = undefined
+        stale = true
       }
     },
     getSnapshot() {
-      if (!stale && readers) return snapshot
+      if (!stale && stop) return snapshot
       const keys = cache.keys()
       if (keys.length !== snapshot.length || keys.some((key, i) => !Object.is(key, snapshot[i]))) snapshot = keys
-      stale = false
+      stale = !stop
       return snapshot
     },
   }

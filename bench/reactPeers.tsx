@@ -1,0 +1,306 @@
+// The stores compared in the React section. Loaded only after React's production build is chosen.
+import { notifyManager, QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
+import { atom, createStore as createJotaiStore, Provider as JotaiProvider, useAtomValue } from 'jotai'
+import { createContext, memo, useContext, useState, useSyncExternalStore } from 'react'
+import useSWR, { SWRConfig, useSWRConfig } from 'swr'
+import { useStore } from 'zustand'
+import { createStore as createZustandStore } from 'zustand/vanilla'
+import { Cache, CacheProvider, useCacheItem, useCacheKeys } from '../src/index'
+import type { Contestant } from './react'
+
+const N = 2_000
+const indexes = Array.from({ length: N }, (_, i) => i)
+const keyOf = (i: number) => `key:${i}`
+
+/** The floor: the least a per-key useSyncExternalStore store can do. */
+function floorStore() {
+  const values = new Map<string, unknown>()
+  const listeners = new Map<string, Set<() => void>>()
+  let keys: string[] = []
+  const keyListeners = new Set<() => void>()
+  return {
+    get: (key: string) => values.get(key),
+    keys: () => keys,
+    set(key: string, value: unknown) {
+      if (!values.has(key)) {
+        keys = [...keys, key]
+        for (const l of keyListeners) l()
+      }
+      values.set(key, value)
+      for (const l of listeners.get(key) ?? []) l()
+    },
+    subscribe(key: string, listener: () => void) {
+      let set = listeners.get(key)
+      if (!set) listeners.set(key, (set = new Set()))
+      set.add(listener)
+      return () => set.delete(listener)
+    },
+    subscribeKeys(listener: () => void) {
+      keyListeners.add(listener)
+      return () => keyListeners.delete(listener)
+    },
+  }
+}
+
+type OnRender = (i: number, seen: unknown) => void
+
+export function reactContestants(): Contestant[] {
+  // TanStack Query batches notifications on a timer by default: deliver them at once, so the
+  // figures measure rendering work, not a scheduling delay.
+  notifyManager.setScheduler((callback) => callback())
+  return [
+    {
+      name: 'floor',
+      perKey(onRender) {
+        const store = floorStore()
+        const Item = memo(({ i }: { i: number }) => {
+          const key = keyOf(i)
+          const value = useSyncExternalStore(
+            (l) => store.subscribe(key, l),
+            () => store.get(key),
+          )
+          onRender(i, value)
+          return <span>{String(value)}</span>
+        })
+        return { App: () => indexes.map((i) => <Item key={i} i={i} />), update: (i, v) => store.set(keyOf(i), v) }
+      },
+      keyList(onRender) {
+        const store = floorStore()
+        const Item = memo(({ i }: { i: number }) => {
+          const keys = useSyncExternalStore(store.subscribeKeys, store.keys)
+          onRender(i, keys.length)
+          return <span>{keys.length}</span>
+        })
+        return { App: () => indexes.map((i) => <Item key={i} i={i} />), add: (key) => store.set(key, 1) }
+      },
+    },
+    {
+      name: 'poche',
+      perKey(onRender) {
+        const cache = new Cache<string, number>()
+        const Item = memo(({ i }: { i: number }) => {
+          const item = useCacheItem<number, string>(keyOf(i))
+          onRender(i, item?.value)
+          return <span>{String(item?.value)}</span>
+        })
+        return {
+          App: () => (
+            <CacheProvider cache={cache}>
+              {indexes.map((i) => (
+                <Item key={i} i={i} />
+              ))}
+            </CacheProvider>
+          ),
+          update: (i, v) => cache.set(keyOf(i), v),
+        }
+      },
+      keyList(onRender) {
+        const cache = new Cache<string, number>()
+        const Item = memo(({ i }: { i: number }) => {
+          const keys = useCacheKeys()
+          onRender(i, keys.length)
+          return <span>{keys.length}</span>
+        })
+        return {
+          App: () => (
+            <CacheProvider cache={cache}>
+              {indexes.map((i) => (
+                <Item key={i} i={i} />
+              ))}
+            </CacheProvider>
+          ),
+          add: (key) => cache.set(key, 1),
+        }
+      },
+    },
+    {
+      name: 'zustand',
+      perKey(onRender) {
+        const store = createZustandStore<Record<string, number>>(() => ({}))
+        const Item = memo(({ i }: { i: number }) => {
+          const value = useStore(store, (s) => s[keyOf(i)])
+          onRender(i, value)
+          return <span>{String(value)}</span>
+        })
+        return {
+          App: () => indexes.map((i) => <Item key={i} i={i} />),
+          update: (i, v) => store.setState({ [keyOf(i)]: v }),
+        }
+      },
+      keyList(onRender) {
+        const store = createZustandStore<{ keys: string[] }>(() => ({ keys: [] }))
+        const Item = memo(({ i }: { i: number }) => {
+          const keys = useStore(store, (s) => s.keys)
+          onRender(i, keys.length)
+          return <span>{keys.length}</span>
+        })
+        return {
+          App: () => indexes.map((i) => <Item key={i} i={i} />),
+          add: (key) => store.setState((s) => ({ keys: [...s.keys, key] })),
+        }
+      },
+    },
+    {
+      name: 'jotai',
+      perKey(onRender) {
+        const store = createJotaiStore()
+        const atoms = indexes.map(() => atom<number | undefined>(undefined))
+        const Item = memo(({ i }: { i: number }) => {
+          const value = useAtomValue(atoms[i])
+          onRender(i, value)
+          return <span>{String(value)}</span>
+        })
+        return {
+          App: () => (
+            <JotaiProvider store={store}>
+              {indexes.map((i) => (
+                <Item key={i} i={i} />
+              ))}
+            </JotaiProvider>
+          ),
+          update: (i, v) => store.set(atoms[i], v),
+        }
+      },
+      keyList(onRender) {
+        const store = createJotaiStore()
+        const keysAtom = atom<string[]>([])
+        const Item = memo(({ i }: { i: number }) => {
+          const keys = useAtomValue(keysAtom)
+          onRender(i, keys.length)
+          return <span>{keys.length}</span>
+        })
+        return {
+          App: () => (
+            <JotaiProvider store={store}>
+              {indexes.map((i) => (
+                <Item key={i} i={i} />
+              ))}
+            </JotaiProvider>
+          ),
+          add: (key) => store.set(keysAtom, (keys) => [...keys, key]),
+        }
+      },
+    },
+    swr(),
+    tanstack(),
+    context(),
+  ]
+}
+
+function swr(): Contestant {
+  const setup = (onRender: OnRender, read: (i: number, data: unknown) => unknown, keyFor: (i: number) => string) => {
+    let mutate: ReturnType<typeof useSWRConfig>['mutate'] | undefined
+    const Grab = () => {
+      mutate = useSWRConfig().mutate
+      return null
+    }
+    const Item = memo(({ i }: { i: number }) => {
+      const { data } = useSWR(keyFor(i), null, { revalidateOnMount: false, revalidateOnFocus: false })
+      const seen = read(i, data)
+      onRender(i, seen)
+      return <span>{String(seen)}</span>
+    })
+    const App = () => (
+      <SWRConfig value={{ provider: () => new Map() }}>
+        <Grab />
+        {indexes.map((i) => (
+          <Item key={i} i={i} />
+        ))}
+      </SWRConfig>
+    )
+    return { App, mutate: (key: string, value: unknown) => void mutate?.(key, value, false) }
+  }
+  return {
+    name: 'SWR',
+    perKey(onRender) {
+      const { App, mutate } = setup(onRender, (_i, data) => data, keyOf)
+      return { App, update: (i, v) => mutate(keyOf(i), v) }
+    },
+    keyList(onRender) {
+      let keys: string[] = []
+      const { App, mutate } = setup(
+        onRender,
+        (_i, data) => (data as string[] | undefined)?.length ?? 0,
+        () => 'keys',
+      )
+      return {
+        App,
+        add: (key) => {
+          keys = [...keys, key]
+          mutate('keys', keys)
+        },
+      }
+    },
+  }
+}
+
+function tanstack(): Contestant {
+  const setup = (onRender: OnRender, read: (data: unknown) => unknown, keyFor: (i: number) => string) => {
+    const client = new QueryClient({ defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY } } })
+    const Item = memo(({ i }: { i: number }) => {
+      const { data } = useQuery({ queryKey: [keyFor(i)], queryFn: () => null, enabled: false })
+      const seen = read(data)
+      onRender(i, seen)
+      return <span>{String(seen)}</span>
+    })
+    const App = () => (
+      <QueryClientProvider client={client}>
+        {indexes.map((i) => (
+          <Item key={i} i={i} />
+        ))}
+      </QueryClientProvider>
+    )
+    return { App, client }
+  }
+  return {
+    name: 'TanStack Query',
+    perKey(onRender) {
+      const { App, client } = setup(onRender, (data) => data, keyOf)
+      return { App, update: (i, v) => client.setQueryData([keyOf(i)], v) }
+    },
+    keyList(onRender) {
+      const { App, client } = setup(
+        onRender,
+        (data) => (data as string[] | undefined)?.length ?? 0,
+        () => 'keys',
+      )
+      return { App, add: (key) => client.setQueryData<string[]>(['keys'], (keys = []) => [...keys, key]) }
+    },
+  }
+}
+
+function context(): Contestant {
+  const setup = (onRender: OnRender, read: (i: number, map: Map<string, unknown>) => unknown) => {
+    const Values = createContext(new Map<string, unknown>())
+    let setValues: ((update: (map: Map<string, unknown>) => Map<string, unknown>) => void) | undefined
+    const Item = memo(({ i }: { i: number }) => {
+      const seen = read(i, useContext(Values))
+      onRender(i, seen)
+      return <span>{String(seen)}</span>
+    })
+    const App = () => {
+      const [values, set] = useState(() => new Map<string, unknown>())
+      setValues = set
+      return (
+        <Values.Provider value={values}>
+          {indexes.map((i) => (
+            <Item key={i} i={i} />
+          ))}
+        </Values.Provider>
+      )
+    }
+    const write = (key: string, value: unknown) => setValues?.((map) => new Map(map).set(key, value))
+    return { App, write }
+  }
+  return {
+    name: 'Context + Map',
+    perKey(onRender) {
+      const { App, write } = setup(onRender, (i, map) => map.get(keyOf(i)))
+      return { App, update: (i, v) => write(keyOf(i), v) }
+    },
+    keyList(onRender) {
+      const { App, write } = setup(onRender, (_i, map) => map.size)
+      return { App, add: (key) => write(key, 1) }
+    },
+  }
+}
