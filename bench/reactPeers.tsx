@@ -30,8 +30,8 @@ function floorStore() {
       for (const l of listeners.get(key) ?? []) l()
     },
     subscribe(key: string, listener: () => void) {
-      let set = listeners.get(key)
-      if (!set) listeners.set(key, (set = new Set()))
+      const set = listeners.get(key) ?? new Set()
+      listeners.set(key, set)
       set.add(listener)
       return () => set.delete(listener)
     },
