@@ -2,6 +2,24 @@ import { useEffect, useRef } from 'react'
 import { useCache } from './context'
 import { useCacheItem } from './useCacheItem'
 
+// Holds taken by render-time writes, per cache, each stamped with the render that took it. A
+// render that StrictMode (or a concurrent render) throws away never runs its effects, so a
+// committed component releases every hold taken up to its own render: the ones of discarded
+// renders before it, never those of siblings rendered after it, which have not subscribed yet.
+let renders = 0
+const heldBy = new WeakMap<object, Array<{ render: number; release: () => void }>>()
+
+const releaseUpTo = (cache: object, render: number): void => {
+  const held = heldBy.get(cache)
+  if (!held?.length) return
+  const due = held.filter((hold) => hold.render <= render)
+  heldBy.set(
+    cache,
+    held.filter((hold) => hold.render > render),
+  )
+  for (const hold of due) hold.release()
+}
+
 /**
  * The live value of `key`. On a miss it calls `factory()` once (also under StrictMode, and once
  * for several components mounting on the same key), stores the result with `ttl` and returns it.
@@ -12,14 +30,17 @@ import { useCacheItem } from './useCacheItem'
  */
 export function useCachedValue<V, K = unknown>(key: K, factory: () => V, ttl?: number): V {
   const cache = useCache<K, V>()
-  const held = useRef<Array<() => void>>([])
+  const render = useRef(0)
+  render.current = ++renders
   let computed: { value: V } | undefined
   if (cache.getItem(key) === undefined) {
     // The write happens now, so this render and any sibling mounting on the same key see it;
     // telling other components must wait: React forbids updating them during this render.
     const release = cache.hold()
-    held.current.push(release)
-    // After commit (the effect below); or soon anyway, should this render never commit.
+    const held = heldBy.get(cache) ?? []
+    heldBy.set(cache, held)
+    held.push({ render: render.current, release })
+    // After commit (the effect below); or soon anyway, should no render commit.
     queueMicrotask(release)
     computed = { value: cache.getOrCompute(key, factory, ttl) }
   }
@@ -27,8 +48,6 @@ export function useCachedValue<V, K = unknown>(key: K, factory: () => V, ttl?: n
   // Declared after useCacheItem so its subscription (and retain) is in place before the release:
   // otherwise this component would hear its own write and render again, and maxSize could evict
   // the entry it is about to read.
-  useEffect(() => {
-    for (const release of held.current.splice(0)) release()
-  })
+  useEffect(() => releaseUpTo(cache, render.current))
   return item ? item.value : (computed as { value: V }).value
 }
