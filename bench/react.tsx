@@ -132,7 +132,6 @@ export async function runReact(contestants: (env: Env) => Promise<Contestant[]>,
 
 export interface ExpiryScenarioResult {
   msPerExpiry: number
-  rendersPerExpiry: number
   /** Expiries whose firing re-rendered anything but the one reader of the expired key. */
   strayRenders: number
   maxTimersPending: number
@@ -200,7 +199,6 @@ export async function runExpiryScenario(): Promise<ExpiryScenarioResult> {
   root.unmount()
   return {
     msPerExpiry: elapsed / N,
-    rendersPerExpiry: 1,
     strayRenders,
     maxTimersPending,
     timersCreated,

@@ -1,5 +1,3 @@
-import type { ReactNode } from 'react'
-
 /** Counts renders per name; a component calls `counter.hit(name)` as it renders. */
 export class RenderCounter {
   counts = new Map<string, number>()
@@ -12,8 +10,4 @@ export class RenderCounter {
   reset(): void {
     this.counts.clear()
   }
-}
-
-export function Show({ children }: { children?: ReactNode }) {
-  return <>{children}</>
 }
