@@ -15,9 +15,16 @@ const call = <A>(listener: (arg: A) => void, arg: A): void => {
   }
 }
 
-// A copy, so that a listener that subscribes or unsubscribes does not change who is told now.
+// A copy, so that a listener that subscribes or unsubscribes does not change who is told now
+// (a lone listener needs none).
 const callAll = <A>(listeners: Set<(arg: A) => void> | undefined, arg: A): void => {
-  if (listeners?.size) for (const listener of [...listeners]) call(listener, arg)
+  if (!listeners?.size) return
+  if (listeners.size === 1) {
+    for (const listener of listeners) {
+      call(listener, arg)
+      break
+    }
+  } else for (const listener of [...listeners]) call(listener, arg)
 }
 
 const addTo = <T>(set: Set<T>, item: T, removed: () => void = () => {}): (() => void) => {
