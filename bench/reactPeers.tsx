@@ -1,7 +1,7 @@
 // The stores compared in the React section. Loaded only after React's production build is chosen.
 import { notifyManager, QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
 import { atom, createStore as createJotaiStore, Provider as JotaiProvider, useAtomValue } from 'jotai'
-import { createContext, memo, useContext, useState, useSyncExternalStore } from 'react'
+import { type ComponentType, createContext, memo, useContext, useState, useSyncExternalStore } from 'react'
 import useSWR, { SWRConfig, useSWRConfig } from 'swr'
 import { useStore } from 'zustand'
 import { createStore as createZustandStore } from 'zustand/vanilla'
@@ -11,6 +11,8 @@ import type { Contestant } from './react'
 const N = 2_000
 const indexes = Array.from({ length: N }, (_, i) => i)
 const keyOf = (i: number) => `key:${i}`
+/** The N components of a scenario. */
+const all = (Item: ComponentType<{ i: number }>) => indexes.map((i) => <Item key={i} i={i} />)
 
 /** The floor: the least a per-key useSyncExternalStore store can do. */
 function floorStore() {
@@ -62,7 +64,7 @@ export function reactContestants(): Contestant[] {
           onRender(i, value)
           return <span>{String(value)}</span>
         })
-        return { App: () => indexes.map((i) => <Item key={i} i={i} />), update: (i, v) => store.set(keyOf(i), v) }
+        return { App: () => all(Item), update: (i, v) => store.set(keyOf(i), v) }
       },
       keyList(onRender) {
         const store = floorStore()
@@ -71,7 +73,7 @@ export function reactContestants(): Contestant[] {
           onRender(i, keys.length)
           return <span>{keys.length}</span>
         })
-        return { App: () => indexes.map((i) => <Item key={i} i={i} />), add: (key) => store.set(key, 1) }
+        return { App: () => all(Item), add: (key) => store.set(key, 1) }
       },
     },
     {
@@ -84,13 +86,7 @@ export function reactContestants(): Contestant[] {
           return <span>{String(item?.value)}</span>
         })
         return {
-          App: () => (
-            <CacheProvider cache={cache}>
-              {indexes.map((i) => (
-                <Item key={i} i={i} />
-              ))}
-            </CacheProvider>
-          ),
+          App: () => <CacheProvider cache={cache}>{all(Item)}</CacheProvider>,
           update: (i, v) => cache.set(keyOf(i), v),
         }
       },
@@ -102,13 +98,7 @@ export function reactContestants(): Contestant[] {
           return <span>{keys.length}</span>
         })
         return {
-          App: () => (
-            <CacheProvider cache={cache}>
-              {indexes.map((i) => (
-                <Item key={i} i={i} />
-              ))}
-            </CacheProvider>
-          ),
+          App: () => <CacheProvider cache={cache}>{all(Item)}</CacheProvider>,
           add: (key) => cache.set(key, 1),
         }
       },
@@ -123,7 +113,7 @@ export function reactContestants(): Contestant[] {
           return <span>{String(value)}</span>
         })
         return {
-          App: () => indexes.map((i) => <Item key={i} i={i} />),
+          App: () => all(Item),
           update: (i, v) => store.setState({ [keyOf(i)]: v }),
         }
       },
@@ -135,7 +125,7 @@ export function reactContestants(): Contestant[] {
           return <span>{keys.length}</span>
         })
         return {
-          App: () => indexes.map((i) => <Item key={i} i={i} />),
+          App: () => all(Item),
           add: (key) => store.setState((s) => ({ keys: [...s.keys, key] })),
         }
       },
@@ -151,13 +141,7 @@ export function reactContestants(): Contestant[] {
           return <span>{String(value)}</span>
         })
         return {
-          App: () => (
-            <JotaiProvider store={store}>
-              {indexes.map((i) => (
-                <Item key={i} i={i} />
-              ))}
-            </JotaiProvider>
-          ),
+          App: () => <JotaiProvider store={store}>{all(Item)}</JotaiProvider>,
           update: (i, v) => store.set(atoms[i], v),
         }
       },
@@ -170,13 +154,7 @@ export function reactContestants(): Contestant[] {
           return <span>{keys.length}</span>
         })
         return {
-          App: () => (
-            <JotaiProvider store={store}>
-              {indexes.map((i) => (
-                <Item key={i} i={i} />
-              ))}
-            </JotaiProvider>
-          ),
+          App: () => <JotaiProvider store={store}>{all(Item)}</JotaiProvider>,
           add: (key) => store.set(keysAtom, (keys) => [...keys, key]),
         }
       },
@@ -203,9 +181,7 @@ function swr(): Contestant {
     const App = () => (
       <SWRConfig value={{ provider: () => new Map() }}>
         <Grab />
-        {indexes.map((i) => (
-          <Item key={i} i={i} />
-        ))}
+        {all(Item)}
       </SWRConfig>
     )
     return { App, mutate: (key: string, value: unknown) => void mutate?.(key, value, false) }
@@ -243,13 +219,7 @@ function tanstack(): Contestant {
       onRender(i, seen)
       return <span>{String(seen)}</span>
     })
-    const App = () => (
-      <QueryClientProvider client={client}>
-        {indexes.map((i) => (
-          <Item key={i} i={i} />
-        ))}
-      </QueryClientProvider>
-    )
+    const App = () => <QueryClientProvider client={client}>{all(Item)}</QueryClientProvider>
     return { App, client }
   }
   return {
@@ -281,13 +251,7 @@ function context(): Contestant {
     const App = () => {
       const [values, set] = useState(() => new Map<string, unknown>())
       setValues = set
-      return (
-        <Values.Provider value={values}>
-          {indexes.map((i) => (
-            <Item key={i} i={i} />
-          ))}
-        </Values.Provider>
-      )
+      return <Values.Provider value={values}>{all(Item)}</Values.Provider>
     }
     const write = (key: string, value: unknown) => setValues?.((map) => new Map(map).set(key, value))
     return { App, write }
