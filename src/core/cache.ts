@@ -108,10 +108,7 @@ export class Cache<K = unknown, V = unknown> {
    * @throws KeyError when `key` is missing or expired.
    */
   get(key: K): V {
-    const position = this.#live(key)
-    if (position < 0) throw new KeyError(key)
-    this.#touch(key)
-    return this.#heap.valueAt(position)
+    return this.#use(key, this.#found(key))
   }
 
   /** Whether `key` has a live entry. Does not count as a use for `maxSize`. */
@@ -130,7 +127,7 @@ export class Cache<K = unknown, V = unknown> {
     if (position < 0) return undefined
     const time = heap.timeAt(position)
     if (time !== Infinity && time <= this.#clock.now()) return undefined
-    return { value: heap.valueAt(position), expiration: time === Infinity ? null : time }
+    return this.#itemAt(position, time)
   }
 
   /**
@@ -141,10 +138,7 @@ export class Cache<K = unknown, V = unknown> {
   getOrSet(key: K, value: V, ttl?: number): V {
     const deadline = this.#deadline(ttl)
     const position = this.#live(key)
-    if (position >= 0) {
-      this.#touch(key)
-      return this.#heap.valueAt(position)
-    }
+    if (position >= 0) return this.#use(key, position)
     this.#write(key, value, deadline, -1)
     return value
   }
@@ -164,10 +158,7 @@ export class Cache<K = unknown, V = unknown> {
     checkFunction(factory, 'factory')
     const lifetime = this.#ttl(ttl)
     const position = this.#live(key)
-    if (position >= 0) {
-      this.#touch(key)
-      return this.#heap.valueAt(position)
-    }
+    if (position >= 0) return this.#use(key, position)
     const value = factory()
     if (!isThenable(value)) {
       this.#write(key, value, this.#deadlineOf(lifetime), this.#live(key))
@@ -248,10 +239,7 @@ export class Cache<K = unknown, V = unknown> {
 
   /** The live entries as `[key, item]` pairs, in the order of {@link Cache.keys}. */
   items(): [K, CacheItem<V>][] {
-    return this.#collect((key, position) => {
-      const time = this.#heap.timeAt(position)
-      return [key, { value: this.#heap.valueAt(position), expiration: time === Infinity ? null : time }]
-    })
+    return this.#collect((key, position) => [key, this.#itemAt(position, this.#heap.timeAt(position))])
   }
 
   /** Removes every entry; tells each removed key's subscribers, then logs one `flush` event. */
@@ -377,6 +365,16 @@ export class Cache<K = unknown, V = unknown> {
     const position = this.#live(key)
     if (position < 0) throw new KeyError(key)
     return position
+  }
+
+  /** The value in `position`, read as a use of `key` (it becomes the most recently used). */
+  #use(key: K, position: number): V {
+    this.#touch(key)
+    return this.#heap.valueAt(position)
+  }
+
+  #itemAt(position: number, time: number): CacheItem<V> {
+    return { value: this.#heap.valueAt(position), expiration: time === Infinity ? null : time }
   }
 
   #touch(key: K): void {
