@@ -1,4 +1,7 @@
 export { CacheProvider, type CacheProviderProps, defaultCache, useCache } from './context'
+export type { Fetcher } from './request'
+export { type AsyncState, useCachedAsync } from './useCachedAsync'
 export { useCachedValue } from './useCachedValue'
 export { useCacheItem } from './useCacheItem'
 export { useCacheKeys } from './useCacheKeys'
+export { useSuspenseCachedValue } from './useSuspenseCachedValue'

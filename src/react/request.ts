@@ -1,0 +1,121 @@
+import { useCallback, useEffect, useSyncExternalStore } from 'react'
+import type { Cache } from '../core/cache'
+
+/** What is known of a Promise read from the cache. `aborted` ones were abandoned by poche. */
+export type Outcome<V> =
+  | { status: 'pending' }
+  | { status: 'success'; value: V }
+  | { status: 'error'; error: unknown }
+  | { status: 'aborted' }
+
+/** A fetch that the hooks started: its controller, and how many committed components read it. */
+interface Request {
+  readers: number
+  abort(): void
+}
+
+/** Reads the result of an async value: a plain value or a Promise for one. */
+export type Fetcher<V> = (signal: AbortSignal) => PromiseLike<V>
+
+const outcomes = new WeakMap<PromiseLike<unknown>, Outcome<unknown>>()
+const requests = new WeakMap<PromiseLike<unknown>, Request>()
+
+export const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  typeof (value as PromiseLike<unknown> | null)?.then === 'function'
+
+/**
+ * The outcome of `promise`, following it from the first time it is seen. Also for Promises a
+ * non-React caller stored with `getOrCompute`.
+ */
+export const outcomeOf = <V>(promise: PromiseLike<V>): Outcome<V> => {
+  let outcome = outcomes.get(promise)
+  if (!outcome) {
+    outcome = { status: 'pending' }
+    outcomes.set(promise, outcome)
+    const settle = (next: Outcome<unknown>) => {
+      if (outcomes.get(promise)?.status === 'pending') outcomes.set(promise, next)
+    }
+    promise.then(
+      (value) => settle({ status: 'success', value }),
+      (error) => settle({ status: 'error', error }),
+    )
+  }
+  return outcome as Outcome<V>
+}
+
+/**
+ * A factory for `cache.getOrCompute(key, …)` that starts `fetcher` with an AbortSignal. The
+ * signal fires once the cache no longer holds the request (deleted, flushed, evicted, replaced
+ * by a `set`) or its last reader unmounts before it settles; its result is dropped then.
+ */
+export const fetchInto =
+  <K, V>(cache: Cache<K, unknown>, key: K, fetcher: Fetcher<V>) =>
+  (): Promise<V> => {
+    const controller = new AbortController()
+    // A fetcher that throws at once fails like one that rejects.
+    const promise = new Promise<V>((resolve) => resolve(fetcher(controller.signal)))
+    outcomeOf(promise)
+    const stop = cache.subscribe(key, () => {
+      if (cache.getItem(key)?.value !== promise) request.abort()
+    })
+    const request: Request = {
+      readers: 0,
+      abort() {
+        stop()
+        if (outcomes.get(promise)?.status !== 'pending') return
+        outcomes.set(promise, { status: 'aborted' })
+        controller.abort()
+      },
+    }
+    requests.set(promise, request)
+    promise.then(stop, stop)
+    return promise
+  }
+
+const ignore = (): void => {}
+
+/**
+ * Re-renders the calling component when `value`, a Promise it rendered, settles. Through
+ * useSyncExternalStore, so the re-render joins the one the cache's own announcement of the
+ * arrival causes (React 18 would render twice for a state update), and a settlement between
+ * render and subscription is not missed.
+ */
+export function useOutcome(value: unknown): Outcome<unknown> | undefined {
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      if (!isThenable(value)) return ignore
+      let live = true
+      const settled = () => {
+        if (live) onChange()
+      }
+      value.then(settled, settled)
+      return () => {
+        live = false
+      }
+    },
+    [value],
+  )
+  const read = () => (isThenable(value) ? outcomeOf(value) : undefined)
+  return useSyncExternalStore(subscribe, read, read)
+}
+
+/**
+ * Counts the calling component as a reader of `value` while it is a pending request the hooks
+ * started. When the last reader goes (unmount or key change), the request is aborted and its
+ * entry removed. That waits a microtask, as StrictMode unmounts and mounts again at once.
+ */
+export function useRequestReader<K>(cache: Cache<K, unknown>, key: K, value: unknown): void {
+  useEffect(() => {
+    const request = isThenable(value) ? requests.get(value) : undefined
+    if (!request) return
+    request.readers++
+    return () => {
+      if (--request.readers) return
+      queueMicrotask(() => {
+        if (request.readers || outcomeOf(value as PromiseLike<unknown>).status !== 'pending') return
+        request.abort()
+        if (cache.getItem(key)?.value === value) cache.delete(key)
+      })
+    }
+  }, [cache, key, value])
+}
