@@ -1,6 +1,7 @@
 // npm run bench: every section in one process run; writes BENCHMARKS.md and checks the targets.
 import { writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
+import { asyncMountTable, runAsyncMount } from './asyncMount'
 import { expiryTable, runExpiry } from './expiry'
 import { memoryTable, runMemory } from './memory'
 import { operationsTable, runOperations } from './operations'
@@ -30,6 +31,9 @@ async function main() {
   process.stdout.write(
     `  C: 2,000 keys expiring at distinct times: ${fixed(scenarioC.msPerExpiry, 3)} ms per expiry, ${scenarioC.strayRenders} stray renders, at most ${scenarioC.maxTimersPending} timer pending\n`,
   )
+
+  process.stdout.write('Async: 1,000 components mounting on 50 keys:\n')
+  const asyncMount = await runAsyncMount(ROUNDS)
 
   const checks: Check[] = []
   for (const { operation, ratios } of operations) {
@@ -91,6 +95,13 @@ async function main() {
     met: scenarioC.strayRenders === 0 && scenarioC.maxTimersPending <= 1,
   })
 
+  const ourAsync = asyncMount.find((r) => r.name === 'poche') as (typeof asyncMount)[number]
+  checks.push({
+    target: 'D: 1,000 components on 50 keys make 50 fetcher calls',
+    measured: String(ourAsync.fetcherCalls),
+    met: ourAsync.fetcherCalls === 50,
+  })
+
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}/${process.arch}`
   const report = `# Benchmarks
 
@@ -136,6 +147,16 @@ ${reactTable(react)}
 Scenario C: 2,000 readers whose keys expire at 2,000 distinct times on a hand-moved clock:
 ${fixed(scenarioC.msPerExpiry, 3)} ms per expiry, ${scenarioC.strayRenders} expiries that re-rendered anything but their own reader,
 ${scenarioC.timersCreated} timers created, at most ${scenarioC.maxTimersPending} pending.
+
+## Async values
+
+Scenario D: 1,000 components mount in one render on 50 keys (component i reads key i mod 50), each
+through the library's async hook with a fetcher that resolves on a microtask. Fetcher calls (the most
+in any run) and the time from the render call until every component has rendered its data, median of
+${ROUNDS} runs. poche uses \`useCachedAsync\`, SWR \`useSWR\`, TanStack Query \`useQuery\` (its
+notifications made synchronous, as above).
+
+${asyncMountTable(asyncMount)}
 
 ## Targets
 

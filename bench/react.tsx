@@ -25,7 +25,7 @@ export interface ReactResult {
 
 type Env = Awaited<ReturnType<typeof loadReact>>
 
-async function loadReact() {
+export async function loadReact() {
   // React picks its build when first loaded: production, as apps ship it.
   process.env.NODE_ENV = 'production'
   const { JSDOM } = await import('jsdom')
@@ -38,7 +38,7 @@ async function loadReact() {
 }
 
 /** Waits until `done()` holds, yielding to microtasks, then to macrotasks if need be. */
-async function until(done: () => boolean): Promise<void> {
+export async function until(done: () => boolean): Promise<void> {
   for (let i = 0; !done(); i++) {
     if (i < 50) await Promise.resolve()
     else await new Promise((resolve) => setTimeout(resolve, 0))
