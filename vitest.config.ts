@@ -1,8 +1,56 @@
+import { existsSync } from 'node:fs'
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
+import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
+
+// The story tests run in Debian's Chromium (`apt-get install -y chromium`); CHROMIUM_PATH points
+// elsewhere on other systems. Playwright's own browser download is never used.
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+// One settings object per project: two projects sharing one fail ("Cannot define a nested project").
+const browser = () => {
+  if (!existsSync(chromium)) {
+    throw new Error(`No Chromium at ${chromium}: run \`apt-get install -y chromium\` or set CHROMIUM_PATH.`)
+  }
+  return {
+    enabled: true,
+    headless: true,
+    provider: playwright({
+      launchOptions: {
+        executablePath: chromium,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      },
+    }),
+    instances: [{ browser: 'chromium' as const }],
+  }
+}
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.{ts,tsx}'],
-    setupFiles: ['tests/setup.ts'],
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.{ts,tsx}'],
+          setupFiles: ['tests/setup.ts'],
+        },
+      },
+      {
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        test: {
+          name: 'stories',
+          browser: browser(),
+          setupFiles: ['.storybook/vitest.setup.ts'],
+        },
+      },
+    ],
   },
 })

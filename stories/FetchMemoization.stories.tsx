@@ -1,0 +1,171 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { Component, type ReactNode, Suspense, useState } from 'react'
+import { expect, userEvent, waitFor, within } from 'storybook/test'
+import { CacheProvider, useCachedAsync, useSuspenseCachedValue } from '../src/index'
+import asyncSource from '../src/react/useCachedAsync.ts?raw'
+import suspenseSource from '../src/react/useSuspenseCachedValue.ts?raw'
+import { type Counter, createCounter, useCount } from './parts/deferredCounter'
+import { tsdoc } from './parts/tsdoc'
+
+interface User {
+  id: number
+  name: string
+  role: string
+}
+
+/** A real HTTP fetch of a JSON file that Storybook serves (`staticDirs`), counted. */
+const fetchJson = (url: string, requests: Counter) => async (signal: AbortSignal) => {
+  requests.increment()
+  const response = await fetch(url, { signal })
+  if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`)
+  return (await response.json()) as User
+}
+
+function UserCard({ url, ttl, requests }: { url: string; ttl: number; requests: Counter }) {
+  const { data, error, status, isFetching, refresh } = useCachedAsync(url, fetchJson(url, requests), ttl)
+  return (
+    <article aria-label="user card" style={{ border: '1px solid #ccc', padding: 8, margin: 4 }}>
+      <p>
+        status: <output aria-label="status">{status}</output>
+        {isFetching && ' (fetching…)'}
+      </p>
+      {data && <p>{`${data.name}, ${data.role}`}</p>}
+      {status === 'error' && <p role="alert">{(error as Error).message}</p>}
+      <button type="button" onClick={refresh}>
+        {status === 'error' ? 'Retry' : 'Refresh'}
+      </button>
+    </article>
+  )
+}
+
+function RequestCount({ requests }: { requests: Counter }) {
+  return (
+    <p>
+      requests made: <output aria-label="requests">{useCount(requests)}</output>
+    </p>
+  )
+}
+
+interface DemoProps {
+  /** The file fetched: served by Storybook, or missing to show an error. */
+  url: string
+  /** How many components read it. */
+  readers: number
+  /** How long (ms) a fetched value stays cached, counted from its arrival. */
+  ttl: number
+}
+
+/** Several components read one URL through `useCachedAsync`: one request serves them all. */
+function SharedFetch({ url, readers, ttl }: DemoProps) {
+  const [requests] = useState(createCounter)
+  return (
+    <CacheProvider key={`${url}:${ttl}`}>
+      <RequestCount requests={requests} />
+      {Array.from({ length: readers }, (_, i) => `reader ${i}`).map((name) => (
+        <UserCard key={name} url={url} ttl={ttl} requests={requests} />
+      ))}
+    </CacheProvider>
+  )
+}
+
+const meta = {
+  title: 'Hooks/Fetch memoization',
+  component: SharedFetch,
+  tags: ['autodocs'],
+  args: { url: '/api/user.json', readers: 3, ttl: 60_000 },
+  argTypes: {
+    url: { control: 'select', options: ['/api/user.json', '/api/missing.json'] },
+    readers: { control: { type: 'number', min: 1, max: 10 } },
+    ttl: { control: { type: 'number', min: 100, step: 500 } },
+  },
+  parameters: {
+    docs: {
+      description: {
+        component: [tsdoc(asyncSource, 'useCachedAsync'), tsdoc(suspenseSource, 'useSuspenseCachedValue')].join('\n\n'),
+      },
+    },
+  },
+} satisfies Meta<typeof SharedFetch>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+export const OneRequestForThreeReaders: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await waitFor(() => expect(canvas.getAllByText('Ada Lovelace, analyst')).toHaveLength(3))
+    expect(canvas.getByLabelText('requests')).toHaveTextContent('1')
+    for (const status of canvas.getAllByLabelText('status')) expect(status).toHaveTextContent('success')
+    // Refresh keeps the data on screen and makes one more request for everyone.
+    await userEvent.click(canvas.getAllByRole('button', { name: 'Refresh' })[0] as HTMLElement)
+    await waitFor(() => expect(canvas.getByLabelText('requests')).toHaveTextContent('2'))
+    await waitFor(() => expect(canvas.queryByText(/fetching/)).toBeNull())
+    expect(canvas.getAllByText('Ada Lovelace, analyst')).toHaveLength(3)
+  },
+}
+
+export const ErrorAndRetry: Story = {
+  args: { url: '/api/missing.json', readers: 2 },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await waitFor(() => expect(canvas.getAllByRole('alert')).toHaveLength(2))
+    expect(canvas.getAllByRole('alert')[0]).toHaveTextContent('HTTP 404')
+    expect(canvas.getByLabelText('requests')).toHaveTextContent('1')
+    // No retry loop: the count stays at one until someone asks (a loop would show within a frame).
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(canvas.getByLabelText('requests')).toHaveTextContent('1')
+    await userEvent.click(canvas.getAllByRole('button', { name: 'Retry' })[0] as HTMLElement)
+    // One retry is one request, shared by both readers; the file is still missing.
+    await waitFor(() => expect(canvas.getByLabelText('requests')).toHaveTextContent('2'))
+    await waitFor(() => expect(canvas.getAllByRole('alert')).toHaveLength(2))
+    expect(canvas.getAllByRole('alert')[1]).toHaveTextContent('HTTP 404')
+    expect(canvas.getByLabelText('requests')).toHaveTextContent('2')
+  },
+}
+
+class ErrorBoundary extends Component<{ children: ReactNode }, { error?: Error }> {
+  override state: { error?: Error } = {}
+  static getDerivedStateFromError(error: Error) {
+    return { error }
+  }
+  override render() {
+    if (!this.state.error) return this.props.children
+    return (
+      <div role="alert">
+        {this.state.error.message}{' '}
+        <button type="button" onClick={() => this.setState({ error: undefined })}>
+          Try again
+        </button>
+      </div>
+    )
+  }
+}
+
+function SuspenseCard({ url, ttl, requests }: { url: string; ttl: number; requests: Counter }) {
+  const user = useSuspenseCachedValue(url, fetchJson(url, requests), ttl)
+  return <article aria-label="suspense card">{`${user.name} (${user.role})`}</article>
+}
+
+export const WithSuspense: Story = {
+  render: ({ url, readers, ttl }) => {
+    const [requests] = useState(createCounter)
+    return (
+      <CacheProvider key={url}>
+        <RequestCount requests={requests} />
+        <ErrorBoundary>
+          <Suspense fallback={<p>Loading…</p>}>
+            {Array.from({ length: readers }, (_, i) => `card ${i}`).map((name) => (
+              <SuspenseCard key={name} url={url} ttl={ttl} requests={requests} />
+            ))}
+          </Suspense>
+        </ErrorBoundary>
+      </CacheProvider>
+    )
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await waitFor(() => expect(canvas.getAllByLabelText('suspense card')).toHaveLength(3))
+    expect(canvas.getAllByLabelText('suspense card')[0]).toHaveTextContent('Ada Lovelace (analyst)')
+    expect(canvas.getByLabelText('requests')).toHaveTextContent('1')
+  },
+}
