@@ -16,7 +16,10 @@ if (!existsSync(executablePath)) throw new Error(`No Chromium at ${executablePat
 
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' }
 const server = createServer((request, response) => {
-  const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '')
+  const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(
+    /^(\.\.[/\\])+/,
+    '',
+  )
   const file = join(root, path.endsWith('/') ? `${path}index.html` : path)
   if (!file.startsWith(root) || !existsSync(file)) {
     response.writeHead(404).end()

@@ -58,20 +58,10 @@ describe('maxSize', () => {
     expect(cache.keys()).toEqual(['a', 'c'])
   })
 
-  it('tells the evicted key subscribers', () => {
-    const { cache } = make(1)
-    let told = 0
-    cache.set('a', 1)
-    cache.subscribe('a', () => told++)
-    cache.set('b', 2)
-    expect(told).toBe(1)
-    expect(cache.has('a')).toBe(false)
-  })
-
-  it('never evicts a retained key, and resumes once it is released', () => {
+  it('never evicts a key with listeners, and resumes once they unsubscribe', () => {
     const { cache, evicted } = make(2)
     const releases = ['a', 'b', 'c', 'd', 'e'].map((key, i) => {
-      const release = cache.retain(key)
+      const release = cache.subscribe(key, () => {})
       cache.set(key, i)
       return release
     })
@@ -90,15 +80,15 @@ describe('maxSize', () => {
     expect(cache.keys()).toEqual(['c', 'e'])
   })
 
-  it('retains are counted per key', () => {
+  it('every listener of a key protects it until it unsubscribes', () => {
     const { cache, evicted } = make(1)
-    const first = cache.retain('a')
-    const second = cache.retain('a')
+    const first = cache.subscribe('a', () => {})
+    const second = cache.subscribe('a', () => {})
     cache.set('a', 1)
     cache.set('b', 2)
     expect(evicted).toEqual([])
     first()
-    expect(evicted).toEqual(['b']) // 'a' is still retained once; 'b' was only spared while it was newest
+    expect(evicted).toEqual(['b']) // 'a' still has a listener; 'b' was only spared while it was newest
     cache.set('c', 3)
     expect(evicted).toEqual(['b'])
     second()
@@ -106,17 +96,17 @@ describe('maxSize', () => {
     expect(cache.keys()).toEqual(['c'])
   })
 
-  it('a retained entry still expires', () => {
+  it('an entry with listeners still expires', () => {
     const { cache, clock } = make(5)
-    cache.retain('a')
+    cache.subscribe('a', () => {})
     cache.set('a', 1, 100)
     clock.advance(100)
     expect(cache.has('a')).toBe(false)
   })
 
-  it('never evicts the entry just written, even when all others are retained', () => {
+  it('never evicts the entry just written, even when every other key has listeners', () => {
     const { cache } = make(1)
-    cache.retain('a')
+    cache.subscribe('a', () => {})
     cache.set('a', 1)
     cache.set('b', 2)
     expect(cache.keys()).toEqual(['a', 'b'])

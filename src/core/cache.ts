@@ -1,20 +1,17 @@
 import { type Clock, forgetTime, MAX_DELAY, systemClock } from './clock'
 import { type CacheEvent, Emitter, type Listener } from './emitter'
-import { checkTtl, describe, KeyError } from './errors'
-import { ExpiryHeap } from './expiryHeap'
+import { type CacheItem, Entry } from './entry'
+import { checkFunction, checkTtl, KeyError } from './errors'
+import { ExpiryQueue } from './expiryQueue'
 
-/** A live entry: its value and the clock time (ms) at which it expires, `null` for never. */
-export interface CacheItem<V> {
-  readonly value: V
-  readonly expiration: number | null
-}
+export type { CacheItem } from './entry'
 
 export interface CacheOptions {
   /** TTL in milliseconds for `set` calls that give none; `null` (the default) means never expire. */
   defaultTtl?: number | null
   /**
    * The most live entries kept (default `Infinity`). Past it, the least recently used entry that
-   * is not {@link Cache.retain | retained} is evicted. A positive whole number or `Infinity`.
+   * has no listeners (see {@link Cache.subscribe}) is evicted. A positive whole number or `Infinity`.
    */
   maxSize?: number
   /** Time and timer source (default: `Date.now`, read once per synchronous run, and the global timers). */
@@ -24,19 +21,17 @@ export interface CacheOptions {
 const checkDefaultTtl = (ttl: unknown): number | null => (ttl === null ? null : checkTtl(ttl, 'defaultTtl'))
 
 const checkMaxSize = (maxSize: unknown): number => {
-  if (typeof maxSize !== 'number') throw new TypeError(`maxSize must be a number, got ${describe(maxSize)}`)
-  if (!(maxSize >= 1 && (maxSize === Infinity || Number.isInteger(maxSize)))) {
-    throw new RangeError(`maxSize must be a positive whole number or Infinity, got ${maxSize}`)
+  // Infinity passes as a "ttl" does; a whole number is all that is left to check.
+  if (maxSize !== Infinity && checkTtl(maxSize, 'maxSize') % 1) {
+    throw new RangeError(`maxSize must be a whole number or Infinity, got ${maxSize}`)
   }
-  return maxSize
-}
-
-const checkFunction = (value: unknown, name: string): void => {
-  if (typeof value !== 'function') throw new TypeError(`${name} must be a function, got ${describe(value)}`)
+  return maxSize as number
 }
 
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>
   typeof (value as PromiseLike<unknown> | null)?.then === 'function'
+
+const keyOf = Entry.keyOf
 
 /**
  * An in-memory cache whose entries expire after a time-to-live (TTL) given in milliseconds.
@@ -52,9 +47,10 @@ const isThenable = (value: unknown): value is PromiseLike<unknown> =>
  * cache.get('answer')              // 42, or KeyError once expired
  */
 export class Cache<K = unknown, V = unknown> {
-  #heap = new ExpiryHeap<K, V>()
+  // Insertion order, or least recently used first when maxSize is set (a use moves a key last).
+  #entries = new Map<K, Entry<K, V>>()
+  #queue = new ExpiryQueue<Entry<K, V>>((entry) => this.#entries.get(keyOf(entry)) === entry)
   #emitter = new Emitter<K>()
-  #retained = new Map<K, number>()
   #clock: Clock
   #defaultTtl: number | null
   #maxSize: number
@@ -91,7 +87,7 @@ export class Cache<K = unknown, V = unknown> {
   /** The number of live entries. Expired entries still held are removed first. */
   get size(): number {
     this.#purge()
-    return this.#heap.size
+    return this.#entries.size
   }
 
   /**
@@ -100,7 +96,7 @@ export class Cache<K = unknown, V = unknown> {
    * @throws TypeError or RangeError when `ttl` is not a positive number or `Infinity`; nothing is stored then.
    */
   set(key: K, value: V, ttl?: number): void {
-    this.#write(key, value, this.#deadline(ttl), this.#live(key))
+    this.#write(key, value, this.#expiration(this.#ttl(ttl)))
   }
 
   /**
@@ -108,26 +104,22 @@ export class Cache<K = unknown, V = unknown> {
    * @throws KeyError when `key` is missing or expired.
    */
   get(key: K): V {
-    return this.#use(key, this.#found(key))
+    return this.#use(this.#found(key)).value
   }
 
   /** Whether `key` has a live entry. Does not count as a use for `maxSize`. */
   has(key: K): boolean {
-    return this.#live(key) >= 0
+    return !!this.#live(key)
   }
 
   /**
    * The live entry of `key` with its expiration, or `undefined`. Never throws, never changes the
    * cache (an expired entry is reported missing but left for the timer), and does not count as a
-   * use. Each call returns a new object.
+   * use. The same object is returned until the entry changes: a snapshot, compared by identity.
    */
   getItem(key: K): CacheItem<V> | undefined {
-    const heap = this.#heap
-    const position = heap.find(key)
-    if (position < 0) return undefined
-    const time = heap.timeAt(position)
-    if (time !== Infinity && time <= this.#clock.now()) return undefined
-    return this.#itemAt(position, time)
+    const entry = this.#entries.get(key)
+    return entry && this.#fresh(entry) ? entry : undefined
   }
 
   /**
@@ -136,11 +128,7 @@ export class Cache<K = unknown, V = unknown> {
    * @throws TypeError or RangeError for a bad `ttl` (checked even on a hit; nothing changes).
    */
   getOrSet(key: K, value: V, ttl?: number): V {
-    const deadline = this.#deadline(ttl)
-    const position = this.#live(key)
-    if (position >= 0) return this.#use(key, position)
-    this.#write(key, value, deadline, -1)
-    return value
+    return this.getOrCompute(key, () => value, ttl)
   }
 
   /**
@@ -157,21 +145,19 @@ export class Cache<K = unknown, V = unknown> {
   getOrCompute(key: K, factory: () => V, ttl?: number): V {
     checkFunction(factory, 'factory')
     const lifetime = this.#ttl(ttl)
-    const position = this.#live(key)
-    if (position >= 0) return this.#use(key, position)
+    const hit = this.#live(key)
+    if (hit) return this.#use(hit).value
     const value = factory()
     if (!isThenable(value)) {
-      this.#write(key, value, this.#deadlineOf(lifetime), this.#live(key))
+      this.#write(key, value, this.#expiration(lifetime))
       return value
     }
-    this.#write(key, value, Infinity, this.#live(key))
+    const pending = this.#write(key, value, null)
+    // Only the entry that still holds this very Promise, untouched by set, expire or persist.
     const settle = (fulfilled: boolean) => {
-      const heap = this.#heap
-      const at = heap.find(key)
-      // Only the entry that still holds this very Promise, untouched by expire() or set().
-      if (at < 0 || heap.valueAt(at) !== value || heap.timeAt(at) !== Infinity) return
-      if (!fulfilled) this.#remove(at, 'delete')
-      else if (lifetime !== null && lifetime !== Infinity) this.#retime(at, this.#clock.now() + lifetime)
+      if (this.#entries.get(key) !== pending) return
+      if (!fulfilled) this.#remove(pending, 'delete')
+      else if (lifetime !== null) this.#retime(pending, this.#expiration(lifetime))
     }
     value.then(
       () => settle(true),
@@ -194,8 +180,8 @@ export class Cache<K = unknown, V = unknown> {
    * @throws TypeError or RangeError for a bad `ttl`; KeyError when `key` is missing or expired.
    */
   expire(key: K, ttl: number): void {
-    const deadline = this.#deadlineOf(checkTtl(ttl, 'ttl'))
-    this.#retime(this.#found(key), deadline)
+    const expiration = this.#expiration(checkTtl(ttl, 'ttl'))
+    this.#retime(this.#found(key), expiration)
   }
 
   /**
@@ -203,7 +189,7 @@ export class Cache<K = unknown, V = unknown> {
    * @throws KeyError when `key` is missing or expired.
    */
   persist(key: K): void {
-    this.#retime(this.#found(key), Infinity)
+    this.#retime(this.#found(key), null)
   }
 
   /**
@@ -212,13 +198,13 @@ export class Cache<K = unknown, V = unknown> {
    * @throws KeyError when `key` is missing or expired.
    */
   rename(key: K, newKey: K): void {
-    const heap = this.#heap
+    const entry = this.#found(key)
+    const entries = this.#entries
     // newKey is key itself (SameValueZero): nothing moves.
-    if (heap.find(newKey) === this.#found(key)) return
-    const replaced = this.#live(newKey)
-    if (replaced >= 0) heap.removeAt(replaced)
-    heap.rekey(heap.find(key), newKey)
-    this.#schedule()
+    if (entries.get(newKey) === entry) return
+    entries.delete(key)
+    entries.delete(newKey)
+    this.#store(new Entry(newKey, entry.value, entry.expiration))
     this.#announce('delete', key)
     this.#announce('set', newKey)
     this.#emitter.keyListChanged()
@@ -229,24 +215,24 @@ export class Cache<K = unknown, V = unknown> {
    * Expired entries are left out (not removed: the timer or a read removes them).
    */
   keys(): K[] {
-    return this.#collect((key) => key)
+    return this.#collect(keyOf)
   }
 
   /** The live values, in the order of {@link Cache.keys}. */
   values(): V[] {
-    return this.#collect((_, position) => this.#heap.valueAt(position))
+    return this.#collect((entry) => entry.value)
   }
 
   /** The live entries as `[key, item]` pairs, in the order of {@link Cache.keys}. */
   items(): [K, CacheItem<V>][] {
-    return this.#collect((key, position) => [key, this.#itemAt(position, this.#heap.timeAt(position))])
+    return this.#collect((entry) => [keyOf(entry), entry])
   }
 
   /** Removes every entry; tells each removed key's subscribers, then logs one `flush` event. */
   flush(): void {
-    const heap = this.#heap
-    const removed = Array.from(heap.entries(), ([key]) => key)
-    heap.clear()
+    const removed = [...this.#entries.keys()]
+    this.#entries.clear()
+    this.#queue.clear()
     this.#schedule()
     for (const key of removed) this.#emitter.keyChanged(key)
     this.#emitter.log('flush')
@@ -254,14 +240,20 @@ export class Cache<K = unknown, V = unknown> {
   }
 
   /**
-   * Calls `listener()` after the entry of `key` changes: set, delete, expire, evict, rename, flush.
+   * Calls `listener()` after the entry of `key` changes: set, delete, expire, rename, flush.
+   * A key with listeners is in use: `maxSize` never evicts it (React readers rely on this), and
+   * eviction resumes when they unsubscribe. It still expires at its TTL.
    * @returns a function that unsubscribes (calling it again does nothing).
    * @throws TypeError when `listener` is not a function.
    */
   subscribe(key: K, listener: Listener): () => void {
     checkFunction(listener, 'listener')
     this.#schedule()
-    return this.#emitter.onKey(key, listener)
+    const stop = this.#emitter.onKey(key, listener)
+    return () => {
+      stop()
+      this.#evict()
+    }
   }
 
   /**
@@ -286,24 +278,6 @@ export class Cache<K = unknown, V = unknown> {
   }
 
   /**
-   * Protects `key` from eviction by `maxSize` until the returned function is called. Retains are
-   * counted: each needs its own release. A retained entry still expires at its TTL.
-   * @returns a function that releases this retain (calling it again does nothing).
-   */
-  retain(key: K): () => void {
-    this.#retained.set(key, (this.#retained.get(key) ?? 0) + 1)
-    let held = true
-    return () => {
-      if (!held) return
-      held = false
-      const count = (this.#retained.get(key) ?? 1) - 1
-      if (count) this.#retained.set(key, count)
-      else this.#retained.delete(key)
-      this.#evictAndAnnounce()
-    }
-  }
-
-  /**
    * Holds every notification, and eviction by `maxSize`, until the returned function is called.
    * Then evictions run and listeners are told: each changed key's listeners once, the key-list
    * listeners once, and the event log in order. Holds nest; the last release delivers.
@@ -314,14 +288,11 @@ export class Cache<K = unknown, V = unknown> {
   hold(): () => void {
     this.#holds++
     this.#emitter.hold()
-    let held = true
-    return () => {
-      if (!held) return
-      held = false
+    return once(() => {
       // Evict before the emitter lets go, so the evictions are delivered with the rest.
-      if (--this.#holds === 0) this.#evictAndAnnounce()
+      if (!--this.#holds) this.#evict()
       this.#emitter.release()
-    }
+    })
   }
 
   /** How many listeners of every kind are subscribed. */
@@ -342,74 +313,67 @@ export class Cache<K = unknown, V = unknown> {
     return ttl === undefined ? this.#defaultTtl : checkTtl(ttl, 'ttl')
   }
 
-  #deadlineOf(ttl: number | null): number {
-    return ttl === null || ttl === Infinity ? Infinity : this.#clock.now() + ttl
+  #expiration(ttl: number | null): number | null {
+    return ttl === null || ttl === Infinity ? null : this.#clock.now() + ttl
   }
 
-  #deadline(ttl: number | undefined): number {
-    return this.#deadlineOf(this.#ttl(ttl))
+  #fresh(entry: Entry<K, V>): boolean {
+    return entry.expiration === null || entry.expiration > this.#clock.now()
   }
 
-  /** The slot of the live entry of `key`, or -1; an expired entry found is removed. */
-  #live(key: K): number {
-    const heap = this.#heap
-    const position = heap.find(key)
-    if (position < 0) return -1
-    const time = heap.timeAt(position)
-    if (time === Infinity || time > this.#clock.now()) return position
+  /** The live entry of `key`; an expired one found is removed (with every other expired one). */
+  #live(key: K): Entry<K, V> | undefined {
+    const entry = this.#entries.get(key)
+    if (!entry || this.#fresh(entry)) return entry
     this.#purge()
-    return -1
   }
 
-  #found(key: K): number {
-    const position = this.#live(key)
-    if (position < 0) throw new KeyError(key)
-    return position
+  #found(key: K): Entry<K, V> {
+    const entry = this.#live(key)
+    if (!entry) throw new KeyError(key)
+    return entry
   }
 
-  /** The value in `position`, read as a use of `key` (it becomes the most recently used). */
-  #use(key: K, position: number): V {
-    this.#touch(key)
-    return this.#heap.valueAt(position)
-  }
-
-  #itemAt(position: number, time: number): CacheItem<V> {
-    return { value: this.#heap.valueAt(position), expiration: time === Infinity ? null : time }
-  }
-
-  #touch(key: K): void {
-    if (this.#maxSize !== Infinity) this.#heap.touch(key)
-  }
-
-  /** Writes an entry; `position` is the slot `key` lives in now, or -1 for a new key. */
-  #write(key: K, value: V, deadline: number, position: number): void {
-    const heap = this.#heap
-    if (position >= 0) {
-      heap.update(position, value, deadline)
-      this.#touch(key)
-    } else {
-      // Expired entries go before any live one is evicted to make room.
-      if (heap.size >= this.#maxSize) this.#purge()
-      heap.insert(key, value, deadline)
+  /** Reads `entry` as a use of its key: with `maxSize`, it becomes the most recently used. */
+  #use(entry: Entry<K, V>): Entry<K, V> {
+    if (this.#maxSize !== Infinity) {
+      const key = keyOf(entry)
+      this.#entries.delete(key)
+      this.#entries.set(key, entry)
     }
-    const evicted = position < 0 ? this.#evictOverflow(key) : undefined
+    return entry
+  }
+
+  /** Puts `entry` in the map and the expiry queue, and re-arms the timer. */
+  #store(entry: Entry<K, V>): Entry<K, V> {
+    this.#entries.set(keyOf(entry), entry)
+    this.#queue.push(entry, this.#entries.size)
     this.#schedule()
+    return entry
+  }
+
+  #write(key: K, value: V, expiration: number | null): Entry<K, V> {
+    const existing = this.#live(key)
+    // Expired entries go before any live one is evicted to make room.
+    if (!existing && this.#entries.size >= this.#maxSize) this.#purge()
+    const entry = this.#use(this.#store(new Entry(key, value, expiration)))
+    const evicted = existing ? undefined : this.#overflow(key)
     this.#announce('set', key)
-    this.#announceEvictions(evicted)
-    if (position < 0) this.#emitter.keyListChanged()
+    if (evicted) for (const key of evicted) this.#announce('evict', key)
+    if (!existing) this.#emitter.keyListChanged()
+    return entry
   }
 
-  #retime(position: number, deadline: number): void {
-    const heap = this.#heap
-    if (heap.timeAt(position) === deadline) return
-    heap.retime(position, deadline)
-    this.#schedule()
-    this.#announce('set', heap.keyAt(position))
+  #retime(entry: Entry<K, V>, expiration: number | null): void {
+    if (entry.expiration === expiration) return
+    const key = keyOf(entry)
+    this.#store(new Entry(key, entry.value, expiration))
+    this.#announce('set', key)
   }
 
-  #remove(position: number, type: 'delete'): void {
-    const key = this.#heap.keyAt(position)
-    this.#heap.removeAt(position)
+  #remove(entry: Entry<K, V>, type: 'delete'): void {
+    const key = keyOf(entry)
+    this.#entries.delete(key)
     this.#schedule()
     this.#announce(type, key)
     this.#emitter.keyListChanged()
@@ -417,46 +381,42 @@ export class Cache<K = unknown, V = unknown> {
 
   /** Removes every expired entry, then announces each as `expire`. */
   #purge(): void {
-    const heap = this.#heap
-    if (heap.earliest === Infinity) return
-    const now = this.#clock.now()
-    if (heap.earliest > now) return
+    const queue = this.#queue
+    let top = queue.peek()
+    if (!top || this.#fresh(top)) return
     const expired: K[] = []
     do {
-      const slot = heap.first
-      expired.push(heap.keyAt(slot))
-      heap.removeAt(slot)
-    } while (heap.earliest <= now)
+      expired.push(keyOf(top))
+      this.#entries.delete(keyOf(top))
+      queue.pop()
+      top = queue.peek()
+    } while (top && !this.#fresh(top))
     this.#schedule()
     for (const key of expired) this.#announce('expire', key)
     this.#emitter.keyListChanged()
   }
 
-  /** Evicts least recently used entries, never `keep` nor a retained key, until within `maxSize`. */
-  #evictOverflow(keep: K | undefined): K[] | undefined {
-    const heap = this.#heap
+  /** Evicts least recently used entries, never `keep` nor a key with listeners, until within `maxSize`. */
+  #overflow(keep?: K): K[] | undefined {
+    const entries = this.#entries
     // While held, a write made during a React render must not evict the entry of a reader that
-    // has not subscribed (and so retained its key) yet: eviction waits for the release.
-    if (heap.size <= this.#maxSize || this.#holds) return undefined
+    // has not subscribed (and so protected its key) yet: eviction waits for the release.
+    if (entries.size <= this.#maxSize || this.#holds) return
     const evicted: K[] = []
-    for (const [key, position] of heap.entries()) {
-      if (key === keep || this.#retained.has(key)) continue
-      heap.removeAt(position)
+    for (const key of entries.keys()) {
+      if (entries.size <= this.#maxSize) break
+      if (key === keep || this.#emitter.watches(key)) continue
+      entries.delete(key)
       evicted.push(key)
-      if (heap.size <= this.#maxSize) break
     }
-    return evicted.length ? evicted : undefined
-  }
-
-  #announceEvictions(evicted: K[] | undefined): void {
-    if (evicted) for (const key of evicted) this.#announce('evict', key)
-  }
-
-  #evictAndAnnounce(): void {
-    const evicted = this.#evictOverflow(undefined)
-    if (!evicted) return
     this.#schedule()
-    this.#announceEvictions(evicted)
+    return evicted
+  }
+
+  #evict(): void {
+    const evicted = this.#overflow()
+    if (!evicted?.length) return
+    for (const key of evicted) this.#announce('evict', key)
     this.#emitter.keyListChanged()
   }
 
@@ -466,38 +426,33 @@ export class Cache<K = unknown, V = unknown> {
   }
 
   // Lists live entries without removing expired ones, so listing is safe inside a React render.
-  #collect<T>(map: (key: K, position: number) => T): T[] {
-    const heap = this.#heap
-    const now = heap.earliest === Infinity ? 0 : this.#clock.now()
+  #collect<T>(map: (entry: Entry<K, V>) => T): T[] {
     const out: T[] = []
-    for (const [key, position] of heap.entries()) {
-      const time = heap.timeAt(position)
-      if (time === Infinity || time > now) out.push(map(key, position))
-    }
+    for (const entry of this.#entries.values()) if (this.#fresh(entry)) out.push(map(entry))
     return out
   }
 
   /** Keeps exactly one timer pending while anything can expire, and none otherwise. */
   #schedule(): void {
-    const next = this.#heap.earliest
+    const next = this.#queue.peek()?.expiration ?? Infinity
     if (next === this.#armedAt) return
     // A timer that fires earlier than needed is kept: it finds nothing due and arms again.
-    if (next === Infinity || this.#timer === undefined || next < this.#armedAt) this.#cancel()
+    if (next === Infinity || next < this.#armedAt) this.#cancel()
     if (next === Infinity || this.#timer !== undefined) return
     const clock = this.#clock
     const now = clock.now()
-    const delay = Math.min(Math.max(Math.ceil(next - now), 0), MAX_DELAY)
     this.#armedAt = Math.min(next, now + MAX_DELAY)
-    const timer = clock.setTimeout ? clock.setTimeout(this.#fire, delay) : systemClock.setTimeout(this.#fire, delay)
+    const timer = (clock.setTimeout ?? systemClock.setTimeout)(
+      this.#fire,
+      Math.min(Math.max(Math.ceil(next - now), 0), MAX_DELAY),
+    )
     ;(timer as { unref?: () => void } | undefined)?.unref?.()
     this.#timer = timer
   }
 
   #cancel(): void {
     if (this.#timer === undefined) return
-    const clock = this.#clock
-    if (clock.clearTimeout) clock.clearTimeout(this.#timer)
-    else systemClock.clearTimeout(this.#timer)
+    ;(this.#clock.clearTimeout ?? systemClock.clearTimeout)(this.#timer)
     this.#timer = undefined
     this.#armedAt = Infinity
   }
@@ -508,5 +463,16 @@ export class Cache<K = unknown, V = unknown> {
     forgetTime()
     this.#purge()
     this.#schedule()
+  }
+}
+
+/** `release` wrapped so that calling it again does nothing. */
+const once = (release: () => void): (() => void) => {
+  let done = false
+  return () => {
+    if (!done) {
+      done = true
+      release()
+    }
   }
 }

@@ -75,7 +75,7 @@ export class Emitter<K> {
     return size
   }
 
-  /** Whether anyone listens to `key` itself. */
+  /** Whether anyone listens to `key` itself (such a key is in use: it is not evicted). */
   watches(key: K): boolean {
     return this.#byKey.has(key)
   }

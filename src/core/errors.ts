@@ -1,12 +1,6 @@
 /** How a value is shown in an error message: strings quoted, objects by kind, the rest as written. */
 export const describe = (value: unknown): string =>
-  typeof value === 'string'
-    ? `"${value}"`
-    : typeof value === 'function'
-      ? 'a function'
-      : value && typeof value === 'object'
-        ? 'an object'
-        : String(value)
+  typeof value === 'string' ? `"${value}"` : value && typeof value === 'object' ? 'an object' : String(value)
 
 /**
  * Thrown by {@link Cache.get}, {@link Cache.delete}, {@link Cache.expire}, {@link Cache.persist}
@@ -27,11 +21,12 @@ export class KeyError<K = unknown> extends Error {
  * @throws TypeError when `ttl` is not a number; RangeError when it is 0, negative or NaN.
  */
 export function checkTtl(ttl: unknown, name: string): number {
-  if (typeof ttl !== 'number') {
-    throw new TypeError(`${name} must be a number of milliseconds, got ${describe(ttl)}`)
-  }
-  if (!(ttl > 0)) {
-    throw new RangeError(`${name} must be a positive number of milliseconds or Infinity, got ${ttl}`)
-  }
+  if (typeof ttl !== 'number') throw new TypeError(`${name} must be a number, got ${describe(ttl)}`)
+  if (!(ttl > 0)) throw new RangeError(`${name} must be > 0 ms or Infinity, got ${ttl}`)
   return ttl
+}
+
+/** @throws TypeError naming `name` when `value` is not a function. */
+export function checkFunction(value: unknown, name: string): void {
+  if (typeof value !== 'function') throw new TypeError(`${name} must be a function, got ${describe(value)}`)
 }

@@ -42,7 +42,7 @@ export function useComputed<V, K>(key: K, factory: (() => V) | undefined, ttl?: 
     computed = { value: cache.getOrCompute(key, factory, ttl) }
   }
   const item = useCacheItem<V, K>(key)
-  // Declared after useCacheItem so its subscription (and retain) is in place before the release:
+  // Declared after useCacheItem so its subscription (which protects the key from eviction) is in place before the release:
   // otherwise this component would hear its own write and render again, and maxSize could evict
   // the entry it is about to read.
   useEffect(() => releaseUpTo(cache, render.current))
