@@ -2,32 +2,20 @@ import { existsSync } from 'node:fs'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
+import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs'
 
 // The story tests run in Debian's Chromium (`apt-get install -y chromium`); CHROMIUM_PATH points
 // elsewhere on other systems. Playwright's own browser download is never used.
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-
 // One settings object per project: two projects sharing one fail ("Cannot define a nested project").
 const browser = () => {
-  if (!existsSync(chromium)) {
-    throw new Error(`No Chromium at ${chromium}: run \`apt-get install -y chromium\` or set CHROMIUM_PATH.`)
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`No Chromium at ${chromiumPath}: run \`apt-get install -y chromium\` or set CHROMIUM_PATH.`)
   }
   return {
     enabled: true,
     headless: true,
     provider: playwright({
-      launchOptions: {
-        executablePath: chromium,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      },
+      launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
     }),
     instances: [{ browser: 'chromium' as const }],
   }

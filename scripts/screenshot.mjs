@@ -6,11 +6,11 @@ import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize } from 'node:path'
 import { chromium } from 'playwright-core'
+import { chromiumArgs, chromiumPath as executablePath } from './chromium.mjs'
 
 const root = new URL('../storybook-static/', import.meta.url).pathname
 const outArg = process.argv.indexOf('--out')
 const out = outArg > 0 ? process.argv[outArg + 1] : new URL('../docs/playground.png', import.meta.url).pathname
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 if (!existsSync(join(root, 'iframe.html'))) throw new Error('No storybook-static: run `npm run build-storybook` first.')
 if (!existsSync(executablePath)) throw new Error(`No Chromium at ${executablePath}: apt-get install -y chromium`)
 
@@ -37,15 +37,7 @@ const context = await chromium.launchPersistentContext(profile, {
   executablePath,
   headless: true,
   viewport: { width: 1100, height: 760 },
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: chromiumArgs,
 })
 try {
   const page = context.pages()[0] ?? (await context.newPage())

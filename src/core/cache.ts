@@ -1,6 +1,6 @@
 import { type Clock, forgetTime, MAX_DELAY, systemClock } from './clock'
 import { type CacheEvent, Emitter, type Listener } from './emitter'
-import { type CacheItem, Entry } from './entry'
+import type { CacheItem } from './entry'
 import { checkFunction, checkTtl, KeyError } from './errors'
 import { ExpiryQueue } from './expiryQueue'
 
@@ -31,8 +31,6 @@ const checkMaxSize = (maxSize: unknown): number => {
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>
   typeof (value as PromiseLike<unknown> | null)?.then === 'function'
 
-const keyOf = Entry.keyOf
-
 /**
  * An in-memory cache whose entries expire after a time-to-live (TTL) given in milliseconds.
  *
@@ -48,8 +46,8 @@ const keyOf = Entry.keyOf
  */
 export class Cache<K = unknown, V = unknown> {
   // Insertion order, or least recently used first when maxSize is set (a use moves a key last).
-  #entries = new Map<K, Entry<K, V>>()
-  #queue = new ExpiryQueue<Entry<K, V>>((entry) => this.#entries.get(keyOf(entry)) === entry)
+  #entries = new Map<K, CacheItem<V>>()
+  #queue = new ExpiryQueue<K>((key) => this.#entries.get(key)?.expiration)
   #emitter = new Emitter<K>()
   #clock: Clock
   #defaultTtl: number | null
@@ -104,7 +102,7 @@ export class Cache<K = unknown, V = unknown> {
    * @throws KeyError when `key` is missing or expired.
    */
   get(key: K): V {
-    return this.#use(this.#found(key)).value
+    return this.#use(key, this.#found(key)).value
   }
 
   /** Whether `key` has a live entry. Does not count as a use for `maxSize`. */
@@ -146,7 +144,7 @@ export class Cache<K = unknown, V = unknown> {
     checkFunction(factory, 'factory')
     const lifetime = this.#ttl(ttl)
     const hit = this.#live(key)
-    if (hit) return this.#use(hit).value
+    if (hit) return this.#use(key, hit).value
     const value = factory()
     if (!isThenable(value)) {
       this.#write(key, value, this.#expiration(lifetime))
@@ -156,8 +154,8 @@ export class Cache<K = unknown, V = unknown> {
     // Only the entry that still holds this very Promise, untouched by set, expire or persist.
     const settle = (fulfilled: boolean) => {
       if (this.#entries.get(key) !== pending) return
-      if (!fulfilled) this.#remove(pending, 'delete')
-      else if (lifetime !== null) this.#retime(pending, this.#expiration(lifetime))
+      if (!fulfilled) this.#remove(key)
+      else this.#retime(key, pending, this.#expiration(lifetime))
     }
     value.then(
       () => settle(true),
@@ -171,7 +169,8 @@ export class Cache<K = unknown, V = unknown> {
    * @throws KeyError when `key` is missing or expired.
    */
   delete(key: K): void {
-    this.#remove(this.#found(key), 'delete')
+    this.#found(key)
+    this.#remove(key)
   }
 
   /**
@@ -181,7 +180,7 @@ export class Cache<K = unknown, V = unknown> {
    */
   expire(key: K, ttl: number): void {
     const expiration = this.#expiration(checkTtl(ttl, 'ttl'))
-    this.#retime(this.#found(key), expiration)
+    this.#retime(key, this.#found(key), expiration)
   }
 
   /**
@@ -189,7 +188,7 @@ export class Cache<K = unknown, V = unknown> {
    * @throws KeyError when `key` is missing or expired.
    */
   persist(key: K): void {
-    this.#retime(this.#found(key), null)
+    this.#retime(key, this.#found(key), null)
   }
 
   /**
@@ -204,7 +203,7 @@ export class Cache<K = unknown, V = unknown> {
     if (entries.get(newKey) === entry) return
     entries.delete(key)
     entries.delete(newKey)
-    this.#store(new Entry(newKey, entry.value, entry.expiration))
+    this.#store(newKey, entry, undefined)
     this.#announce('delete', key)
     this.#announce('set', newKey)
     this.#emitter.keyListChanged()
@@ -215,24 +214,24 @@ export class Cache<K = unknown, V = unknown> {
    * Expired entries are left out (not removed: the timer or a read removes them).
    */
   keys(): K[] {
-    return this.#collect(keyOf)
+    return this.#collect((key) => key)
   }
 
   /** The live values, in the order of {@link Cache.keys}. */
   values(): V[] {
-    return this.#collect((entry) => entry.value)
+    return this.#collect((_, entry) => entry.value)
   }
 
   /** The live entries as `[key, item]` pairs, in the order of {@link Cache.keys}. */
   items(): [K, CacheItem<V>][] {
-    return this.#collect((entry) => [keyOf(entry), entry])
+    return this.#collect((key, entry) => [key, entry])
   }
 
   /** Removes every entry; tells each removed key's subscribers, then logs one `flush` event. */
   flush(): void {
     const removed = [...this.#entries.keys()]
     this.#entries.clear()
-    this.#queue.clear()
+    this.#queue.rebuild(this.#entries)
     this.#schedule()
     for (const key of removed) this.#emitter.keyChanged(key)
     this.#emitter.log('flush')
@@ -317,46 +316,56 @@ export class Cache<K = unknown, V = unknown> {
     return ttl === null || ttl === Infinity ? null : this.#clock.now() + ttl
   }
 
-  #fresh(entry: Entry<K, V>): boolean {
+  #fresh(entry: CacheItem<V>): boolean {
     return entry.expiration === null || entry.expiration > this.#clock.now()
   }
 
   /** The live entry of `key`; an expired one found is removed (with every other expired one). */
-  #live(key: K): Entry<K, V> | undefined {
+  #live(key: K): CacheItem<V> | undefined {
     const entry = this.#entries.get(key)
     if (!entry || this.#fresh(entry)) return entry
     this.#purge()
   }
 
-  #found(key: K): Entry<K, V> {
+  #found(key: K): CacheItem<V> {
     const entry = this.#live(key)
     if (!entry) throw new KeyError(key)
     return entry
   }
 
-  /** Reads `entry` as a use of its key: with `maxSize`, it becomes the most recently used. */
-  #use(entry: Entry<K, V>): Entry<K, V> {
+  /** Reads `entry` as a use of `key`: with `maxSize`, it becomes the most recently used. */
+  #use(key: K, entry: CacheItem<V>): CacheItem<V> {
     if (this.#maxSize !== Infinity) {
-      const key = keyOf(entry)
       this.#entries.delete(key)
       this.#entries.set(key, entry)
     }
     return entry
   }
 
-  /** Puts `entry` in the map and the expiry queue, and re-arms the timer. */
-  #store(entry: Entry<K, V>): Entry<K, V> {
-    this.#entries.set(keyOf(entry), entry)
-    this.#queue.push(entry, this.#entries.size)
+  /**
+   * Stores `entry` (a new object: readers compare snapshots by identity) and keeps the expiry
+   * queue holding a node at or before its expiration: none is needed when the entry it replaces
+   * had one at or before its own, earlier, expiration. Re-arms the timer.
+   */
+  #store(key: K, entry: CacheItem<V>, replaced: CacheItem<V> | undefined): CacheItem<V> {
+    const entries = this.#entries
+    const queue = this.#queue
+    const expiration = entry.expiration
+    entries.set(key, entry)
+    if (expiration !== null && !(replaced && replaced.expiration !== null && replaced.expiration <= expiration)) {
+      // Nodes of deleted or shortened entries linger until they surface: rebuild when they pile up.
+      if (queue.length > 2 * entries.size + 32) queue.rebuild(entries)
+      queue.push(key, expiration)
+    }
     this.#schedule()
     return entry
   }
 
-  #write(key: K, value: V, expiration: number | null): Entry<K, V> {
+  #write(key: K, value: V, expiration: number | null): CacheItem<V> {
     const existing = this.#live(key)
     // Expired entries go before any live one is evicted to make room.
     if (!existing && this.#entries.size >= this.#maxSize) this.#purge()
-    const entry = this.#use(this.#store(new Entry(key, value, expiration)))
+    const entry = this.#use(key, this.#store(key, { value, expiration }, existing))
     const evicted = existing ? undefined : this.#overflow(key)
     this.#announce('set', key)
     if (evicted) for (const key of evicted) this.#announce('evict', key)
@@ -364,33 +373,31 @@ export class Cache<K = unknown, V = unknown> {
     return entry
   }
 
-  #retime(entry: Entry<K, V>, expiration: number | null): void {
+  #retime(key: K, entry: CacheItem<V>, expiration: number | null): void {
     if (entry.expiration === expiration) return
-    const key = keyOf(entry)
-    this.#store(new Entry(key, entry.value, expiration))
+    this.#store(key, { value: entry.value, expiration }, entry)
     this.#announce('set', key)
   }
 
-  #remove(entry: Entry<K, V>, type: 'delete'): void {
-    const key = keyOf(entry)
+  #remove(key: K): void {
     this.#entries.delete(key)
     this.#schedule()
-    this.#announce(type, key)
+    this.#announce('delete', key)
     this.#emitter.keyListChanged()
   }
 
   /** Removes every expired entry, then announces each as `expire`. */
   #purge(): void {
     const queue = this.#queue
-    let top = queue.peek()
-    if (!top || this.#fresh(top)) return
+    const now = this.#clock.now()
+    if (queue.peek() > now) return
     const expired: K[] = []
     do {
-      expired.push(keyOf(top))
-      this.#entries.delete(keyOf(top))
+      const key = queue.topKey
+      expired.push(key)
+      this.#entries.delete(key)
       queue.pop()
-      top = queue.peek()
-    } while (top && !this.#fresh(top))
+    } while (queue.peek() <= now)
     this.#schedule()
     for (const key of expired) this.#announce('expire', key)
     this.#emitter.keyListChanged()
@@ -426,15 +433,15 @@ export class Cache<K = unknown, V = unknown> {
   }
 
   // Lists live entries without removing expired ones, so listing is safe inside a React render.
-  #collect<T>(map: (entry: Entry<K, V>) => T): T[] {
+  #collect<T>(map: (key: K, entry: CacheItem<V>) => T): T[] {
     const out: T[] = []
-    for (const entry of this.#entries.values()) if (this.#fresh(entry)) out.push(map(entry))
+    for (const [key, entry] of this.#entries) if (this.#fresh(entry)) out.push(map(key, entry))
     return out
   }
 
   /** Keeps exactly one timer pending while anything can expire, and none otherwise. */
   #schedule(): void {
-    const next = this.#queue.peek()?.expiration ?? Infinity
+    const next = this.#queue.peek()
     if (next === this.#armedAt) return
     // A timer that fires earlier than needed is kept: it finds nothing due and arms again.
     if (next === Infinity || next < this.#armedAt) this.#cancel()

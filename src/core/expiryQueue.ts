@@ -1,91 +1,102 @@
-/** What the queue orders: anything with an expiration time (ms), `null` for never. */
-export interface Expiring {
-  readonly expiration: number | null
-}
-
 /**
- * The entries that can expire, in a binary min-heap by expiration, so the earliest one, all the
- * cache's one timer needs, is on top.
+ * When the cache's keys expire, in a binary min-heap of (time, key) nodes, so the earliest time,
+ * all the cache's one timer needs, is on top.
  *
- * The times sit in an array of their own beside the entries, so a sift compares numbers lying side by
- * side in memory instead of chasing a pointer to each entry (ten times slower on a heap of 100k).
- * Deletion is lazy: an entry that is replaced or removed stays in the heap, and `isLive` tells it
- * apart when it reaches the top. That keeps the heap to push and pop, with no index per entry to
- * keep up to date; it is rebuilt from the live entries when dead ones outnumber them.
+ * The heap is lazy. It holds at least one node for each key that can expire, at or before that
+ * key's expiration, and is told nothing when an entry is deleted, replaced or given a later
+ * expiration: a node that reaches the top asks `expirationOf(key)` for the truth and is dropped
+ * (gone, or never expires), moved to the later time, or kept. So a write that keeps or extends a
+ * TTL, the common overwrite, costs the heap nothing, and no index per entry is kept up to date.
+ * The times sit in an array of numbers of their own, which V8 keeps unboxed and contiguous, so a
+ * sift compares neighbouring numbers instead of chasing a pointer per node.
  */
-export class ExpiryQueue<T extends Expiring> {
-  // Numbers only, so V8 keeps them unboxed and contiguous (a double array), like a Float64Array.
+export class ExpiryQueue<K> {
   #times: number[] = []
-  #items: T[] = []
-  #isLive: (item: T) => boolean
+  #keys: K[] = []
+  #expirationOf: (key: K) => number | null | undefined
 
-  constructor(isLive: (item: T) => boolean) {
-    this.#isLive = isLive
+  constructor(expirationOf: (key: K) => number | null | undefined) {
+    this.#expirationOf = expirationOf
   }
 
-  /** Adds `item` if it can expire. `live` is how many live entries the cache holds. */
-  push(item: T, live: number): void {
-    const time = item.expiration
-    if (time === null) return
-    let items = this.#items
-    let times = this.#times
-    if (items.length > 2 * live + 32) {
-      this.#items = items = items.filter(this.#isLive)
-      this.#times = times = items.map((each) => each.expiration as number)
-      for (let i = items.length >> 1; i--; ) this.#down(i)
-    }
-    let i = items.push(item) - 1
+  get length(): number {
+    return this.#keys.length
+  }
+
+  /** Adds a node: `key` expires at `time` (ms) or later. */
+  push(key: K, time: number): void {
+    const times = this.#times
+    const keys = this.#keys
+    let i = keys.push(key) - 1
     times.push(time)
-    // Sift up.
     while (i) {
       const parent = (i - 1) >> 1
       if ((times[parent] as number) <= time) break
       times[i] = times[parent] as number
-      items[i] = items[parent] as T
+      keys[i] = keys[parent] as K
       i = parent
     }
     times[i] = time
-    items[i] = item
+    keys[i] = key
   }
 
-  /** The live entry that expires first, or `undefined`; dead entries on top are dropped. */
-  peek(): T | undefined {
-    const items = this.#items
-    while (items.length && !this.#isLive(items[0] as T)) this.pop()
-    return items[0]
+  /** The earliest expiration of a live key (`Infinity` when none can expire); its key is `topKey`. */
+  peek(): number {
+    const times = this.#times
+    const keys = this.#keys
+    while (keys.length) {
+      const key = keys[0] as K
+      const expiration = this.#expirationOf(key)
+      if (expiration === times[0]) return expiration
+      this.pop()
+      if (expiration != null) this.push(key, expiration)
+    }
+    return Infinity
   }
 
-  /** Removes the top entry. */
+  /** The key of the top node (after `peek`). */
+  get topKey(): K {
+    return this.#keys[0] as K
+  }
+
+  /** Removes the top node. */
   pop(): void {
-    const item = this.#items.pop() as T
+    const key = this.#keys.pop() as K
     const time = this.#times.pop() as number
-    if (!this.#items.length) return
-    this.#items[0] = item
+    if (!this.#keys.length) return
+    this.#keys[0] = key
     this.#times[0] = time
     this.#down(0)
   }
 
-  clear(): void {
-    this.#items = []
+  /** Replaces every node with one per entry that can expire, at its expiration. */
+  rebuild(entries: Iterable<[K, { readonly expiration: number | null }]>): void {
+    this.#keys = []
     this.#times = []
+    for (const [key, { expiration }] of entries) {
+      if (expiration === null) continue
+      this.#keys.push(key)
+      this.#times.push(expiration)
+    }
+    for (let i = this.#keys.length >> 1; i--; ) this.#down(i)
   }
 
   #down(i: number): void {
     const times = this.#times
-    const items = this.#items
-    const n = items.length
+    const keys = this.#keys
+    const n = keys.length
     const time = times[i] as number
-    const item = items[i] as T
+    const key = keys[i] as K
     for (;;) {
       let child = 2 * i + 1
       if (child >= n) break
       if (child + 1 < n && (times[child + 1] as number) < (times[child] as number)) child++
       if ((times[child] as number) >= time) break
       times[i] = times[child] as number
-      items[i] = items[child] as T
+      keys[i] = keys[child] as K
       i = child
     }
     times[i] = time
-    items[i] = item
+    keys[i] = key
   }
 }

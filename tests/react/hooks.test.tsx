@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, render, screen } from '@testing-library/react'
-import { Component, memo, type ReactNode, StrictMode, useState } from 'react'
+import { memo, type ReactNode, StrictMode, useState } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   Cache,
@@ -11,6 +11,7 @@ import {
   useCacheItem,
   useCacheKeys,
 } from '../../src/index'
+import { allowCaughtErrorReports, Boundary } from '../helpers/Boundary'
 import { FakeClock } from '../helpers/fakeClock'
 import { RenderCounter } from '../helpers/renderCounter'
 
@@ -220,21 +221,6 @@ describe('useCachedValue', () => {
   it('a factory that throws stores nothing, reaches the error boundary, and the next render retries', () => {
     const { cache, wrap } = setup()
     let fail = true
-    class Boundary extends Component<{ children: ReactNode }, { error?: Error }> {
-      override state: { error?: Error } = {}
-      static getDerivedStateFromError(error: Error) {
-        return { error }
-      }
-      override render() {
-        return this.state.error ? (
-          <button type="button" onClick={() => this.setState({ error: undefined })}>
-            {`retry after ${this.state.error.message}`}
-          </button>
-        ) : (
-          this.props.children
-        )
-      }
-    }
     function Reader() {
       const value = useCachedValue('k', () => {
         if (fail) throw new Error('boom')
@@ -242,10 +228,7 @@ describe('useCachedValue', () => {
       })
       return <span data-testid="v">{value}</span>
     }
-    // React reports errors caught by a boundary through console.error in development; that
-    // report is the expected outcome here, so it is let through for this render only.
-    const spy = console.error as unknown as { mockImplementationOnce: (f: () => void) => void }
-    for (let i = 0; i < 4; i++) spy.mockImplementationOnce(() => {})
+    allowCaughtErrorReports(4)
     render(wrap(<Boundary>{<Reader />}</Boundary>))
     expect(screen.getByRole('button').textContent).toBe('retry after boom')
     expect(cache.has('k')).toBe(false)

@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { act, render, screen } from '@testing-library/react'
-import { Component, type ReactNode, Suspense } from 'react'
+import { type ReactNode, Suspense } from 'react'
 import { describe, expect, it } from 'vitest'
 import { Cache, CacheProvider, useSuspenseCachedValue } from '../../src/index'
+import { allowCaughtErrorReports, Boundary } from '../helpers/Boundary'
 import { controlledFetcher, flushPromises } from '../helpers/deferred'
 import { FakeClock } from '../helpers/fakeClock'
 
@@ -13,28 +14,12 @@ const setup = () => {
   return { clock, cache, wrap }
 }
 
-class Boundary extends Component<{ children: ReactNode }, { error?: Error }> {
-  override state: { error?: Error } = {}
-  static getDerivedStateFromError(error: Error) {
-    return { error }
-  }
-  override render() {
-    return this.state.error ? (
-      <button type="button" onClick={() => this.setState({ error: undefined })}>
-        {`retry after ${this.state.error.message}`}
-      </button>
-    ) : (
-      this.props.children
-    )
-  }
-}
-
-// React reports an error caught by a boundary through console.error in development; that
-// report is the expected outcome in the error tests, so it is let through there only.
-const allowCaughtErrorReports = (times: number) => {
-  const spy = console.error as unknown as { mockImplementationOnce: (f: () => void) => void }
-  for (let i = 0; i < times; i++) spy.mockImplementationOnce(() => {})
-}
+/** `children` under an error boundary and a Suspense boundary whose fallback says "loading". */
+const guarded = (children: ReactNode) => (
+  <Boundary>
+    <Suspense fallback={<span data-testid="fallback">loading</span>}>{children}</Suspense>
+  </Boundary>
+)
 
 describe('useSuspenseCachedValue', () => {
   it('suspends while pending, then shows the value; three readers share one request', async () => {
@@ -45,11 +30,13 @@ describe('useSuspenseCachedValue', () => {
     }
     render(
       wrap(
-        <Suspense fallback={<span data-testid="fallback">loading</span>}>
-          <Reader i={0} />
-          <Reader i={1} />
-          <Reader i={2} />
-        </Suspense>,
+        guarded(
+          <>
+            <Reader i={0} />
+            <Reader i={1} />
+            <Reader i={2} />
+          </>,
+        ),
       ),
     )
     expect(screen.getByTestId('fallback').textContent).toBe('loading')
@@ -65,15 +52,7 @@ describe('useSuspenseCachedValue', () => {
     function Reader() {
       return <span data-testid="v">{useSuspenseCachedValue('k', fetcher)}</span>
     }
-    render(
-      wrap(
-        <Boundary>
-          <Suspense fallback={<span>loading</span>}>
-            <Reader />
-          </Suspense>
-        </Boundary>,
-      ),
-    )
+    render(wrap(guarded(<Reader />)))
     allowCaughtErrorReports(4)
     await act(async () => calls[0]?.reject(new Error('500')))
     expect(screen.getByRole('button').textContent).toBe('retry after 500')
@@ -106,15 +85,7 @@ describe('useSuspenseCachedValue', () => {
     function Reader() {
       return <span data-testid="v">{useSuspenseCachedValue('k', fetcher)}</span>
     }
-    render(
-      wrap(
-        <Boundary>
-          <Suspense fallback={<span>loading</span>}>
-            <Reader />
-          </Suspense>
-        </Boundary>,
-      ),
-    )
+    render(wrap(guarded(<Reader />)))
     // The suspended render never commits: its write is announced a microtask later.
     await act(flushPromises)
     act(() => cache.delete('k'))
