@@ -7,6 +7,7 @@ import { memoryTable, runMemory } from './memory'
 import { operationsTable, runOperations } from './operations'
 import { peers } from './peers'
 import { reactTable, runExpiryScenario, runReact } from './react'
+import { runSizes, sizeTable } from './sizes'
 import { fixed } from './stats'
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
@@ -34,6 +35,9 @@ async function main() {
 
   process.stdout.write('Async: 1,000 components mounting on 50 keys:\n')
   const asyncMount = await runAsyncMount(ROUNDS)
+
+  process.stdout.write('Size (run `npm run build` first):\n')
+  const sizes = await runSizes()
 
   const checks: Check[] = []
   for (const { operation, ratios } of operations) {
@@ -102,6 +106,23 @@ async function main() {
     met: ourAsync.fetcherCalls === 50,
   })
 
+  const sizeOf = (name: string) => (sizes.find((r) => r.name === name)?.bytes ?? Number.NaN) / 1000
+  checks.push({
+    target: 'size: poche with every hook at most 2.5 kB min+gzip',
+    measured: `${fixed(sizeOf('poche (every hook)'))} kB`,
+    met: sizeOf('poche (every hook)') <= 2.5,
+  })
+  checks.push({
+    target: 'size: poche/core at most 1.5 kB min+gzip',
+    measured: `${fixed(sizeOf('poche/core'))} kB`,
+    met: sizeOf('poche/core') <= 1.5,
+  })
+  checks.push({
+    target: 'size: smaller than SWR and jotai',
+    measured: `${fixed(sizeOf('poche (every hook)'))} kB vs SWR ${fixed(sizeOf('SWR'))} kB, jotai ${fixed(sizeOf('jotai'))} kB`,
+    met: sizeOf('poche (every hook)') < Math.min(sizeOf('SWR'), sizeOf('jotai')),
+  })
+
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}/${process.arch}`
   const report = `# Benchmarks
 
@@ -157,6 +178,13 @@ ${ROUNDS} runs. poche uses \`useCachedAsync\`, SWR \`useSWR\`, TanStack Query \`
 notifications made synchronous, as above).
 
 ${asyncMountTable(asyncMount)}
+
+## Size
+
+Every export bundled by esbuild, minified, React external, gzip level 9; poche from \`dist/\`
+(\`npm run build\`). \`npm run size\` (size-limit, which CI runs) reports poche within a few bytes.
+
+${sizeTable(sizes)}
 
 ## Targets
 

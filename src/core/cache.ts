@@ -121,7 +121,8 @@ export class Cache<K = unknown, V = unknown> {
   }
 
   /**
-   * The live value of `key`; when there is none, stores `value` and returns it.
+   * The live value of `key`; when there is none, stores `value` and returns it. A Promise `value`
+   * is stored as {@link Cache.getOrCompute} stores one (TTL from fulfilment, removed on rejection).
    * @param ttl - milliseconds, used only when `value` is stored; default `defaultTtl`.
    * @throws TypeError or RangeError for a bad `ttl` (checked even on a hit; nothing changes).
    */
