@@ -28,7 +28,8 @@ const checkMaxSize = (maxSize: unknown): number => {
   return maxSize as number
 }
 
-const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+/** Whether `value` is a Promise (or any thenable): what `getOrCompute` stores as a request. */
+export const isThenable = (value: unknown): value is PromiseLike<unknown> =>
   typeof (value as PromiseLike<unknown> | null)?.then === 'function'
 
 /**

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react'
-import type { Cache } from '../core/cache'
+import { type Cache, isThenable } from '../core/cache'
 
 /** What is known of a Promise read from the cache. `aborted` ones were abandoned by poche. */
 export type Outcome<V> =
@@ -14,14 +14,11 @@ interface Request {
   abort(): void
 }
 
-/** Reads the result of an async value: a plain value or a Promise for one. */
+/** Fetches the value of a key: returns a Promise for it, and should stop when `signal` aborts. */
 export type Fetcher<V> = (signal: AbortSignal) => PromiseLike<V>
 
 const outcomes = new WeakMap<PromiseLike<unknown>, Outcome<unknown>>()
 const requests = new WeakMap<PromiseLike<unknown>, Request>()
-
-export const isThenable = (value: unknown): value is PromiseLike<unknown> =>
-  typeof (value as PromiseLike<unknown> | null)?.then === 'function'
 
 /**
  * The outcome of `promise`, following it from the first time it is seen. Also for Promises a

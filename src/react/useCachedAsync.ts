@@ -1,6 +1,7 @@
 import { useCallback, useRef } from 'react'
+import { isThenable } from '../core/cache'
 import { useCache } from './context'
-import { type Fetcher, fetchInto, isThenable, type Outcome, outcomeOf, useOutcome, useRequestReader } from './request'
+import { type Fetcher, fetchInto, type Outcome, outcomeOf, useOutcome, useRequestReader } from './request'
 import { useComputed } from './useComputed'
 
 /** What {@link useCachedAsync} returns. */
@@ -45,15 +46,15 @@ export function useCachedAsync<V, K = unknown>(key: K, fetcher: Fetcher<V>, ttl?
   const failed = mine.read !== undefined && outcomeOf(mine.read).status === 'error'
   const entry = useComputed<unknown, K>(key, failed ? undefined : fetchInto(cache, key, fetcher), ttl)
   const value = entry?.value
-  let outcome: Outcome<V> | undefined
-  if (entry === undefined) outcome = mine.read && (outcomeOf(mine.read) as Outcome<V>)
-  else if (isThenable(value)) {
-    mine.read = value
-    outcome = outcomeOf(value as PromiseLike<V>)
-  } else outcome = { status: 'success', value: value as V }
-  if (outcome?.status === 'success') mine.data = outcome.value
-  useOutcome(value)
+  // The outcome of a Promise value (undefined for a plain value), followed until it settles.
+  const settled = useOutcome(value) as Outcome<V> | undefined
   useRequestReader(cache, key, value)
+  if (settled) mine.read = value as PromiseLike<V>
+  const outcome: Outcome<V> | undefined =
+    entry === undefined
+      ? mine.read && (outcomeOf(mine.read) as Outcome<V>)
+      : (settled ?? { status: 'success', value: value as V })
+  if (outcome?.status === 'success') mine.data = outcome.value
   const refresh = useCallback(() => {
     seen.current.read = undefined
     const release = cache.hold()

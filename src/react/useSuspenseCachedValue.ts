@@ -1,6 +1,6 @@
-import type { Cache } from '../core/cache'
+import { type Cache, isThenable } from '../core/cache'
 import { useCache } from './context'
-import { type Fetcher, fetchInto, isThenable, outcomeOf } from './request'
+import { type Fetcher, fetchInto, outcomeOf } from './request'
 import { useComputed } from './useComputed'
 
 // The rejection a suspended render is woken by. The cache drops a rejected entry, so the render
