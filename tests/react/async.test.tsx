@@ -1,19 +1,12 @@
 // @vitest-environment jsdom
 import { act, render, screen } from '@testing-library/react'
-import { type ReactNode, StrictMode, useState } from 'react'
+import { StrictMode, useState } from 'react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type AsyncState, Cache, CacheProvider, useCachedAsync, useCachedValue } from '../../src/index'
+import { type AsyncState, type Cache, useCachedAsync, useCachedValue } from '../../src/index'
+import { cacheSetup } from '../helpers/cacheSetup'
 import { controlledFetcher, flushPromises } from '../helpers/deferred'
-import { FakeClock } from '../helpers/fakeClock'
-import { RenderCounter } from '../helpers/renderCounter'
 
-const setup = () => {
-  const clock = new FakeClock()
-  const cache = new Cache<string, unknown>({ clock })
-  const renders = new RenderCounter()
-  const wrap = (children: ReactNode) => <CacheProvider cache={cache}>{children}</CacheProvider>
-  return { clock, cache, renders, wrap }
-}
+const setup = () => cacheSetup()
 
 const show = (state: AsyncState<unknown>): string =>
   `${state.status}:${String(state.data)}:${state.isFetching ? 'fetching' : 'idle'}${

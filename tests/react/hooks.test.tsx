@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { act, render, screen } from '@testing-library/react'
-import { memo, type ReactNode, StrictMode, useState } from 'react'
+import { memo, StrictMode, useState } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
-  Cache,
+  type Cache,
   CacheProvider,
   defaultCache,
   useCache,
@@ -12,20 +12,13 @@ import {
   useCacheKeys,
 } from '../../src/index'
 import { allowCaughtErrorReports, Boundary } from '../helpers/Boundary'
-import { FakeClock } from '../helpers/fakeClock'
-import { RenderCounter } from '../helpers/renderCounter'
+import { cacheSetup } from '../helpers/cacheSetup'
 
 afterEach(() => {
   defaultCache.flush()
 })
 
-const setup = (options: { maxSize?: number } = {}) => {
-  const clock = new FakeClock()
-  const cache = new Cache<string, unknown>({ clock, ...options })
-  const renders = new RenderCounter()
-  const wrap = (children: ReactNode) => <CacheProvider cache={cache}>{children}</CacheProvider>
-  return { clock, cache, renders, wrap }
-}
+const setup = cacheSetup
 
 describe('useCacheItem', () => {
   it('re-renders only the readers of the key that changed', () => {

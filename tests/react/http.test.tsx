@@ -4,10 +4,9 @@ import { once } from 'node:events'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { act, render, screen, waitFor } from '@testing-library/react'
-import type { ReactNode } from 'react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type AsyncState, Cache, CacheProvider, useCachedAsync } from '../../src/index'
-import { FakeClock } from '../helpers/fakeClock'
+import { type AsyncState, useCachedAsync } from '../../src/index'
+import { cacheSetup } from '../helpers/cacheSetup'
 
 let server: Server
 let base = ''
@@ -56,12 +55,7 @@ const getJson = (path: string) => async (signal: AbortSignal) => {
   return (await response.json()) as { path: string; n: number }
 }
 
-const setup = () => {
-  const clock = new FakeClock(Date.now())
-  const cache = new Cache<string, unknown>({ clock })
-  const wrap = (children: ReactNode) => <CacheProvider cache={cache}>{children}</CacheProvider>
-  return { clock, cache, wrap }
-}
+const setup = () => cacheSetup({ start: Date.now() })
 
 const text = (state: AsyncState<{ n: number }>) =>
   state.status === 'error' ? `error ${(state.error as Error).message}` : state.data ? `n=${state.data.n}` : state.status

@@ -2,17 +2,12 @@
 import { act, render, screen } from '@testing-library/react'
 import { type ReactNode, Suspense } from 'react'
 import { describe, expect, it } from 'vitest'
-import { Cache, CacheProvider, useSuspenseCachedValue } from '../../src/index'
+import { useSuspenseCachedValue } from '../../src/index'
 import { allowCaughtErrorReports, Boundary } from '../helpers/Boundary'
+import { cacheSetup } from '../helpers/cacheSetup'
 import { controlledFetcher, flushPromises } from '../helpers/deferred'
-import { FakeClock } from '../helpers/fakeClock'
 
-const setup = () => {
-  const clock = new FakeClock()
-  const cache = new Cache<string, unknown>({ clock })
-  const wrap = (children: ReactNode) => <CacheProvider cache={cache}>{children}</CacheProvider>
-  return { clock, cache, wrap }
-}
+const setup = () => cacheSetup()
 
 /** `children` under an error boundary and a Suspense boundary whose fallback says "loading". */
 const guarded = (children: ReactNode) => (
