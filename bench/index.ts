@@ -73,25 +73,26 @@ async function main() {
   for (const scenario of [...new Set(react.map((r) => r.scenario))]) {
     const rows = react.filter((r) => r.scenario === scenario)
     const floor = rows.find((r) => r.name === 'floor') as (typeof rows)[number]
-    const ours = rows.find((r) => r.name === 'poche') as (typeof rows)[number]
-    const peersOnly = rows.filter((r) => r.name !== 'floor' && r.name !== 'poche')
+    const peersOnly = rows.filter((r) => r.name !== 'floor' && !r.name.startsWith('poche'))
     const fastestPeer = peersOnly.reduce((a, b) => (a.msPerUpdate <= b.msPerUpdate ? a : b))
-    checks.push({
-      target: `${scenario}: within 1.2× of the floor`,
-      measured: `${fixed(ours.msPerUpdate / floor.msPerUpdate)}×`,
-      met: ours.msPerUpdate <= 1.2 * floor.msPerUpdate,
-    })
-    checks.push({
-      target: `${scenario}: ahead of every peer`,
-      measured: `${fixed(ours.msPerUpdate, 3)} ms vs ${fastestPeer.name} ${fixed(fastestPeer.msPerUpdate, 3)} ms`,
-      met: ours.msPerUpdate < fastestPeer.msPerUpdate,
-    })
+    for (const ours of rows.filter((r) => r.name.startsWith('poche'))) {
+      checks.push({
+        target: `${scenario}, ${ours.name}: within 1.2× of the floor`,
+        measured: `${fixed(ours.msPerUpdate / floor.msPerUpdate)}×`,
+        met: ours.msPerUpdate <= 1.2 * floor.msPerUpdate,
+      })
+      checks.push({
+        target: `${scenario}, ${ours.name}: ahead of every peer`,
+        measured: `${fixed(ours.msPerUpdate, 3)} ms vs ${fastestPeer.name} ${fixed(fastestPeer.msPerUpdate, 3)} ms`,
+        met: ours.msPerUpdate < fastestPeer.msPerUpdate,
+      })
+    }
   }
-  const scenarioA = react.find((r) => r.scenario.startsWith('A') && r.name === 'poche')
+  const scenarioA = react.filter((r) => r.scenario.startsWith('A') && r.name.startsWith('poche'))
   checks.push({
     target: 'A: exactly one render per update',
-    measured: fixed(scenarioA?.rendersPerUpdate ?? Number.NaN, 2),
-    met: scenarioA?.rendersPerUpdate === 1,
+    measured: scenarioA.map((r) => `${r.name} ${fixed(r.rendersPerUpdate, 2)}`).join(', '),
+    met: scenarioA.every((r) => r.rendersPerUpdate === 1),
   })
   checks.push({
     target: 'C: every expiry re-renders only its own reader, with at most one timer',
@@ -160,7 +161,10 @@ ${memoryTable(memory)}
 2,000 mounted components under jsdom with React's production build; each change is made inside
 \`flushSync\` and counts as done when the component that must show it has rendered it (async
 stores are awaited). Median of 3 runs of 200 changes. The floor is a hand-written per-key
-\`useSyncExternalStore\` store (scenario B: one shared key-list snapshot). TanStack Query's
+\`useSyncExternalStore\` store (scenario B: one shared key-list snapshot). \`poche\` is the hooks on the
+default cache, no provider, like the floor; \`poche in CacheProvider\` reads the cache from React context, which
+React 19 re-checks on every sibling fiber it passes (in B both rows read the context: the first
+provider rendered in the process switches it on for components mounted later). TanStack Query's
 notification scheduler is made synchronous so its figure is rendering work, not a timer delay.
 
 ${reactTable(react)}

@@ -5,7 +5,7 @@ import { type ComponentType, createContext, memo, useContext, useState, useSyncE
 import useSWR, { SWRConfig, useSWRConfig } from 'swr'
 import { useStore } from 'zustand'
 import { createStore as createZustandStore } from 'zustand/vanilla'
-import { Cache, CacheProvider, useCacheItem, useCacheKeys } from '../src/index'
+import { Cache, CacheProvider, defaultCache, useCacheItem, useCacheKeys } from '../src/index'
 import type { Contestant } from './react'
 
 const N = 2_000
@@ -77,7 +77,33 @@ export function reactContestants(): Contestant[] {
       },
     },
     {
+      // Hooks outside any provider read the shared default cache and never touch React context,
+      // like the floor. Listed first: once a CacheProvider has rendered in this process, hooks
+      // mounted afterwards read the context too (see useCache), so B measures that path.
       name: 'poche',
+      perKey(onRender) {
+        const cache = defaultCache as Cache<string, number>
+        cache.flush()
+        const Item = memo(({ i }: { i: number }) => {
+          const item = useCacheItem<number, string>(keyOf(i))
+          onRender(i, item?.value)
+          return <span>{String(item?.value)}</span>
+        })
+        return { App: () => all(Item), update: (i, v) => cache.set(keyOf(i), v) }
+      },
+      keyList(onRender) {
+        const cache = defaultCache as Cache<string, number>
+        cache.flush()
+        const Item = memo(({ i }: { i: number }) => {
+          const keys = useCacheKeys()
+          onRender(i, keys.length)
+          return <span>{keys.length}</span>
+        })
+        return { App: () => all(Item), add: (key) => cache.set(key, 1) }
+      },
+    },
+    {
+      name: 'poche in CacheProvider',
       perKey(onRender) {
         const cache = new Cache<string, number>()
         const Item = memo(({ i }: { i: number }) => {

@@ -192,3 +192,68 @@ describe('moving deadlines', () => {
     expect(cache.has('a')).toBe(false)
   })
 })
+
+describe('entries that share a deadline', () => {
+  it('once every entry of the earliest deadline is deleted, the timer goes on to the next one', () => {
+    const { cache, clock } = make()
+    const expired: string[] = []
+    cache.onEvent((e) => e.type === 'expire' && expired.push(e.key))
+    for (const key of ['a', 'b', 'c']) cache.set(key, 1, 100)
+    cache.set('d', 2, 300)
+    expect(clock.timers.map((t) => t.at - clock.time)).toEqual([100])
+    for (const key of ['b', 'c', 'a']) cache.delete(key)
+    // An early timer is kept rather than cancelled and armed again: it fires, finds nothing due
+    // and arms for the next deadline.
+    clock.advance(100)
+    expect(expired).toEqual([])
+    expect(clock.timers.map((t) => t.at - clock.time)).toEqual([200])
+    cache.delete('d')
+    expect(clock.pending).toBe(0)
+  })
+
+  it('an entry moved out of a shared deadline expires at its own time; the others at theirs', () => {
+    const { cache, clock } = make()
+    const expired: string[] = []
+    cache.onEvent((e) => e.type === 'expire' && expired.push(e.key))
+    for (const key of ['a', 'b', 'c']) cache.set(key, 1, 100)
+    cache.set('b', 2, 250) // later: its node stays at 100 until it surfaces
+    cache.expire('c', 50) // earlier
+    clock.advance(50)
+    expect(expired).toEqual(['c'])
+    clock.advance(50)
+    expect(expired).toEqual(['c', 'a'])
+    expect(cache.get('b')).toBe(2)
+    clock.advance(149)
+    expect(expired).toEqual(['c', 'a'])
+    clock.advance(1)
+    expect(expired).toEqual(['c', 'a', 'b'])
+    expect(clock.pending).toBe(0)
+  })
+
+  it('ten thousand writes with one TTL expire in one firing, with one timer armed once', () => {
+    const { cache, clock } = make()
+    let expired = 0
+    cache.onEvent((e) => e.type === 'expire' && expired++)
+    for (let i = 0; i < 10_000; i++) cache.set(`k${i}`, i, 1_000)
+    expect(clock.setCalls).toBe(1)
+    clock.advance(1_000)
+    expect(expired).toBe(10_000)
+    expect(cache.size).toBe(0)
+    expect(clock.setCalls).toBe(1)
+    expect(clock.pending).toBe(0)
+  })
+
+  it('overwrites that keep pushing a deadline later do not pile up queued nodes without bound', () => {
+    const { cache, clock } = make()
+    for (let round = 0; round < 200; round++) {
+      for (let i = 0; i < 20; i++) cache.set(`k${i}`, round, 10 + round)
+      clock.advance(1)
+    }
+    // Every key still holds its last value; the timer is armed for the earliest deadline.
+    expect(cache.values()).toEqual(Array(20).fill(199))
+    expect(clock.pending).toBe(1)
+    clock.advance(209)
+    expect(cache.size).toBe(0)
+    expect(clock.pending).toBe(0)
+  })
+})

@@ -56,6 +56,11 @@ export class Cache<K = unknown, V = unknown> {
   #timer: unknown
   /** When the pending timer fires; `Infinity` when none is pending. */
   #armedAt = Infinity
+  /**
+   * The earliest expiration as of the last `#schedule`. A write or removal that cannot change it
+   * (the common case) skips `#schedule`, which would look into the queue again.
+   */
+  #next = Infinity
   #holds = 0
 
   /**
@@ -156,7 +161,7 @@ export class Cache<K = unknown, V = unknown> {
     // Only the entry that still holds this very Promise, untouched by set, expire or persist.
     const settle = (fulfilled: boolean) => {
       if (this.#entries.get(key) !== pending) return
-      if (!fulfilled) this.#remove(key)
+      if (!fulfilled) this.#remove(key, pending)
       else this.#retime(key, pending, this.#expiration(lifetime))
     }
     value.then(
@@ -171,8 +176,7 @@ export class Cache<K = unknown, V = unknown> {
    * @throws KeyError when `key` is missing or expired.
    */
   delete(key: K): void {
-    this.#found(key)
-    this.#remove(key)
+    this.#remove(key, this.#found(key))
   }
 
   /**
@@ -206,6 +210,7 @@ export class Cache<K = unknown, V = unknown> {
     entries.delete(key)
     entries.delete(newKey)
     this.#store(newKey, entry, undefined)
+    this.#schedule()
     this.#announce('delete', key)
     this.#announce('set', newKey)
     this.#emitter.keyListChanged()
@@ -307,6 +312,7 @@ export class Cache<K = unknown, V = unknown> {
    */
   dispose(): void {
     this.#cancel()
+    this.#next = Infinity
     this.#emitter.clear()
   }
 
@@ -359,7 +365,7 @@ export class Cache<K = unknown, V = unknown> {
       if (queue.length > 2 * entries.size + 32) queue.rebuild(entries)
       queue.push(key, expiration)
     }
-    this.#schedule()
+    if ((expiration !== null && expiration < this.#next) || replaced?.expiration === this.#next) this.#schedule()
     return entry
   }
 
@@ -381,9 +387,9 @@ export class Cache<K = unknown, V = unknown> {
     this.#announce('set', key)
   }
 
-  #remove(key: K): void {
+  #remove(key: K, entry: CacheItem<V>): void {
     this.#entries.delete(key)
-    this.#schedule()
+    if (entry.expiration === this.#next) this.#schedule()
     this.#announce('delete', key)
     this.#emitter.keyListChanged()
   }
@@ -444,6 +450,7 @@ export class Cache<K = unknown, V = unknown> {
   /** Keeps exactly one timer pending while anything can expire, and none otherwise. */
   #schedule(): void {
     const next = this.#queue.peek()
+    this.#next = next
     if (next === this.#armedAt) return
     // A timer that fires earlier than needed is kept: it finds nothing due and arms again.
     if (next === Infinity || next < this.#armedAt) this.#cancel()
