@@ -401,10 +401,9 @@ export class Cache<K = unknown, V = unknown> {
     if (queue.peek() > now) return
     const expired: K[] = []
     do {
-      const key = queue.topKey
+      const key = queue.take()
       expired.push(key)
       this.#entries.delete(key)
-      queue.pop()
     } while (queue.peek() <= now)
     this.#schedule()
     for (const key of expired) this.#announce('expire', key)

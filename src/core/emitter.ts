@@ -116,7 +116,7 @@ export class Emitter<K> {
   /** Tells the event-log listeners. The event object is made only when someone listens. */
   log(type: CacheEvent<K>['type'], key?: K): void {
     if (!this.#events.size) return
-    const event = (type === 'flush' ? { type } : { type, key }) as CacheEvent<K>
+    const event = { type, key } as CacheEvent<K>
     if (this.#holds) this.#heldEvents.push(event)
     else callAll(this.#events, event)
   }

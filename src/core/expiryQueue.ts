@@ -48,19 +48,17 @@ export class ExpiryQueue<K> {
     times[i] = time
   }
 
-  /** The earliest expiration of a live key (`Infinity` when none can expire); its key is `topKey`. */
+  /** The earliest expiration of a live key (`Infinity` when none can expire); `take` removes its node. */
   peek(): number {
     const times = this.#times
     while (times.length) {
       const time = times[0] as number
       const bucket = this.#buckets.get(time) as K[]
-      // Checked from the end, where `pop` takes from: a valid last key vouches for the bucket.
+      // Checked from the end, where `take` takes from: a valid last key vouches for the bucket.
       while (bucket.length) {
-        const key = bucket[bucket.length - 1] as K
-        const expiration = this.#expirationOf(key)
+        const expiration = this.#expirationOf(bucket[bucket.length - 1] as K)
         if (expiration === time) return time
-        bucket.pop()
-        this.#length--
+        const key = this.take()
         if (expiration != null) this.push(key, expiration)
       }
       this.#buckets.delete(time)
@@ -69,16 +67,10 @@ export class ExpiryQueue<K> {
     return Infinity
   }
 
-  /** The key of the top node (after `peek`). */
-  get topKey(): K {
-    const bucket = this.#buckets.get(this.#times[0] as number) as K[]
-    return bucket[bucket.length - 1] as K
-  }
-
-  /** Removes the top node (after `peek`); an emptied bucket goes at the next `peek`. */
-  pop(): void {
-    ;(this.#buckets.get(this.#times[0] as number) as K[]).pop()
+  /** Removes the top node (after `peek`) and returns its key; an emptied bucket goes at the next `peek`. */
+  take(): K {
     this.#length--
+    return (this.#buckets.get(this.#times[0] as number) as K[]).pop() as K
   }
 
   /** Replaces every node with one per entry that can expire, at its expiration. */
