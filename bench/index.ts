@@ -160,11 +160,12 @@ ${memoryTable(memory)}
 
 2,000 mounted components under jsdom with React's production build; each change is made inside
 \`flushSync\` and counts as done when the component that must show it has rendered it (async
-stores are awaited). Median of 3 runs of 200 changes. The floor is a hand-written per-key
+stores are awaited). Each contestant runs once to warm up, then all take turns for 3 rounds of 200
+changes; the figure is the median round. The floor is a hand-written per-key
 \`useSyncExternalStore\` store (scenario B: one shared key-list snapshot). \`poche\` is the hooks on the
-default cache, no provider, like the floor; \`poche in CacheProvider\` reads the cache from React context, which
-React 19 re-checks on every sibling fiber it passes (in B both rows read the context: the first
-provider rendered in the process switches it on for components mounted later). TanStack Query's
+default cache with no provider, like the floor (the built package, a module graph in which no
+provider ever renders, so its hooks never read React context); \`poche in CacheProvider\` reads the
+cache from context, which React 19 re-checks on every sibling fiber it passes. TanStack Query's
 notification scheduler is made synchronous so its figure is rendering work, not a timer delay.
 
 ${reactTable(react)}

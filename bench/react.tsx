@@ -110,16 +110,21 @@ export async function runReact(contestants: (env: Env) => Promise<Contestant[]>,
     },
   ]
   for (const { scenario, run } of scenarios) {
+    // Round-robin, after one warm-up run each: whoever runs first in a block gets the cleanest
+    // heap, so consecutive runs of one contestant would favour the first ones listed.
+    const runs = new Map<Contestant, { msPerUpdate: number; rendersPerUpdate: number }[]>()
     for (const contestant of list) {
-      // One untimed run first, so nobody is measured while its code is still being compiled.
       await run(contestant)
-      const runs = []
-      for (let r = 0; r < rounds; r++) runs.push(await run(contestant))
+      runs.set(contestant, [])
+    }
+    for (let r = 0; r < rounds; r++) for (const contestant of list) runs.get(contestant)?.push(await run(contestant))
+    for (const contestant of list) {
+      const mine = runs.get(contestant) ?? []
       const result = {
         scenario,
         name: contestant.name,
-        msPerUpdate: median(runs.map((r) => r.msPerUpdate)),
-        rendersPerUpdate: median(runs.map((r) => r.rendersPerUpdate)),
+        msPerUpdate: median(mine.map((r) => r.msPerUpdate)),
+        rendersPerUpdate: median(mine.map((r) => r.rendersPerUpdate)),
       }
       results.push(result)
       process.stdout.write(
