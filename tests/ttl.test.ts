@@ -257,3 +257,21 @@ describe('entries that share a deadline', () => {
     expect(clock.pending).toBe(0)
   })
 })
+
+describe('no timer is left behind', () => {
+  it('when the only expiring entry is given a later TTL and then made permanent', () => {
+    const { cache, clock } = make()
+    cache.set('c', 0, 25)
+    cache.expire('c', 26)
+    cache.set('c', 0, Infinity)
+    expect(clock.pending).toBe(0)
+  })
+
+  it('when the only expiring entry is given a later TTL and then deleted', () => {
+    const { cache, clock } = make()
+    cache.set('c', 0, 25)
+    cache.set('c', 1, 40)
+    cache.delete('c')
+    expect(clock.pending).toBe(0)
+  })
+})
