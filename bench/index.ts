@@ -179,7 +179,7 @@ ${scenarioC.timersCreated} timers created, at most ${scenarioC.maxTimersPending}
 Scenario D: 1,000 components mount in one render on 50 keys (component i reads key i mod 50), each
 through the library's async hook with a fetcher that resolves on a microtask. Fetcher calls (the most
 in any run) and the time from the render call until every component has rendered its data, median of
-${ROUNDS} runs. poche uses \`useCachedAsync\`, SWR \`useSWR\`, TanStack Query \`useQuery\` (its
+${ROUNDS} runs, the libraries taking turns after a warm-up run each. poche uses \`useCachedAsync\`, SWR \`useSWR\`, TanStack Query \`useQuery\` (its
 notifications made synchronous, as above).
 
 ${asyncMountTable(asyncMount)}

@@ -3,7 +3,7 @@
 // Each contestant mounts N components, then makes UPDATES changes one at a time; a change counts
 // as done when the component that must show it has rendered it.
 import type { ComponentType } from 'react'
-import { fixed, median, table } from './stats'
+import { fixed, inTurns, median, table } from './stats'
 
 const N = 2_000
 const UPDATES = 200
@@ -110,16 +110,9 @@ export async function runReact(contestants: (env: Env) => Promise<Contestant[]>,
     },
   ]
   for (const { scenario, run } of scenarios) {
-    // Round-robin, after one warm-up run each: whoever runs first in a block gets the cleanest
-    // heap, so consecutive runs of one contestant would favour the first ones listed.
-    const runs = new Map<Contestant, { msPerUpdate: number; rendersPerUpdate: number }[]>()
-    for (const contestant of list) {
-      await run(contestant)
-      runs.set(contestant, [])
-    }
-    for (let r = 0; r < rounds; r++) for (const contestant of list) runs.get(contestant)?.push(await run(contestant))
-    for (const contestant of list) {
-      const mine = runs.get(contestant) ?? []
+    const runs = await inTurns(list, rounds, run)
+    for (const [i, contestant] of list.entries()) {
+      const mine = runs[i] ?? []
       const result = {
         scenario,
         name: contestant.name,
