@@ -29,10 +29,10 @@ export interface CacheProviderProps {
 }
 
 // Whether any CacheProvider has rendered yet. A context read is not free: React 19 copies and
-// re-checks every context dependency of each sibling fiber it passes on the way to an update:
-// 20–70% more time per update with 2,000 readers across runs of bench scenario A. A component first rendered
-// before any provider existed can sit under none (a provider inserted above it later remounts
-// it), so it keeps to the default cache and never reads the context.
+// re-checks every context dependency of each sibling fiber it passes on the way to an update,
+// 20–70% more time per update with 2,000 readers across runs of bench scenario A. A component
+// first rendered before any provider existed can sit under none (a provider inserted above it
+// later remounts it), so it keeps to the default cache and never reads the context.
 let providerRendered = false
 
 /** Puts a cache in context for the hooks below it. */
