@@ -5,7 +5,8 @@ import { type ComponentType, createContext, memo, useContext, useState, useSyncE
 import useSWR, { SWRConfig, useSWRConfig } from 'swr'
 import { useStore } from 'zustand'
 import { createStore as createZustandStore } from 'zustand/vanilla'
-import { Cache, CacheProvider, useCacheItem, useCacheKeys } from '../src/index'
+import type { Cache } from '../src/index'
+import * as source from '../src/index'
 import type { Contestant } from './react'
 
 const N = 2_000
@@ -45,6 +46,40 @@ function floorStore() {
 }
 
 type OnRender = (i: number, seen: unknown) => void
+type Poche = typeof source
+
+/** poche from one module graph of the package: on its default cache, or on a cache given through a CacheProvider. */
+function pocheContestant(name: string, poche: Poche, provided: boolean): Contestant {
+  const { CacheProvider, useCacheItem, useCacheKeys } = poche
+  // A fresh cache per mount; the default one is flushed instead.
+  const mount = (Item: ComponentType<{ i: number }>) => {
+    const cache = provided ? new poche.Cache<string, number>() : (poche.defaultCache as Cache<string, number>)
+    cache.flush()
+    const App = provided ? () => <CacheProvider cache={cache}>{all(Item)}</CacheProvider> : () => all(Item)
+    return { cache, App }
+  }
+  return {
+    name,
+    perKey(onRender) {
+      const Item = memo(({ i }: { i: number }) => {
+        const item = useCacheItem<number, string>(keyOf(i))
+        onRender(i, item?.value)
+        return <span>{String(item?.value)}</span>
+      })
+      const { cache, App } = mount(Item)
+      return { App, update: (i, v) => cache.set(keyOf(i), v) }
+    },
+    keyList(onRender) {
+      const Item = memo(({ i }: { i: number }) => {
+        const keys = useCacheKeys()
+        onRender(i, keys.length)
+        return <span>{keys.length}</span>
+      })
+      const { cache, App } = mount(Item)
+      return { App, add: (key) => cache.set(key, 1) }
+    },
+  }
+}
 
 export async function reactContestants(): Promise<Contestant[]> {
   // TanStack Query batches notifications on a timer by default: deliver them at once, so the
@@ -54,11 +89,7 @@ export async function reactContestants(): Promise<Contestant[]> {
   // context read until a CacheProvider has rendered in their graph (see useCache), and the
   // CacheProvider contestant renders one in the source graph, so this one stays an app that
   // never uses a provider, through every round.
-  const {
-    defaultCache,
-    useCacheItem: useItem,
-    useCacheKeys: useKeys,
-  } = (await import(new URL('../dist/index.js', import.meta.url).href)) as typeof import('../src/index')
+  const built = (await import(new URL('../dist/index.js', import.meta.url).href)) as Poche
   return [
     {
       name: 'floor',
@@ -85,58 +116,10 @@ export async function reactContestants(): Promise<Contestant[]> {
         return { App: () => all(Item), add: (key) => store.set(key, 1) }
       },
     },
-    {
-      // Hooks outside any provider read the shared default cache and never touch React context,
-      // like the floor.
-      name: 'poche',
-      perKey(onRender) {
-        const cache = defaultCache as Cache<string, number>
-        cache.flush()
-        const Item = memo(({ i }: { i: number }) => {
-          const item = useItem<number, string>(keyOf(i))
-          onRender(i, item?.value)
-          return <span>{String(item?.value)}</span>
-        })
-        return { App: () => all(Item), update: (i, v) => cache.set(keyOf(i), v) }
-      },
-      keyList(onRender) {
-        const cache = defaultCache as Cache<string, number>
-        cache.flush()
-        const Item = memo(({ i }: { i: number }) => {
-          const keys = useKeys()
-          onRender(i, keys.length)
-          return <span>{keys.length}</span>
-        })
-        return { App: () => all(Item), add: (key) => cache.set(key, 1) }
-      },
-    },
-    {
-      name: 'poche in CacheProvider',
-      perKey(onRender) {
-        const cache = new Cache<string, number>()
-        const Item = memo(({ i }: { i: number }) => {
-          const item = useCacheItem<number, string>(keyOf(i))
-          onRender(i, item?.value)
-          return <span>{String(item?.value)}</span>
-        })
-        return {
-          App: () => <CacheProvider cache={cache}>{all(Item)}</CacheProvider>,
-          update: (i, v) => cache.set(keyOf(i), v),
-        }
-      },
-      keyList(onRender) {
-        const cache = new Cache<string, number>()
-        const Item = memo(({ i }: { i: number }) => {
-          const keys = useCacheKeys()
-          onRender(i, keys.length)
-          return <span>{keys.length}</span>
-        })
-        return {
-          App: () => <CacheProvider cache={cache}>{all(Item)}</CacheProvider>,
-          add: (key) => cache.set(key, 1),
-        }
-      },
-    },
+    // Hooks outside any provider read the shared default cache and never touch React context,
+    // like the floor.
+    pocheContestant('poche', built, false),
+    pocheContestant('poche in CacheProvider', source, true),
     {
       name: 'zustand',
       perKey(onRender) {
