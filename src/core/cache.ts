@@ -46,9 +46,25 @@ export const isThenable = (value: unknown): value is PromiseLike<unknown> =>
  * cache.get('answer')              // 42, or KeyError once expired
  */
 export class Cache<K = unknown, V = unknown> {
-  // Insertion order, or least recently used first when maxSize is set (a use moves a key last).
-  #entries = new Map<K, CacheItem<V>>()
-  #queue = new ExpiryQueue<K>((key) => this.#entries.get(key)?.expiration)
+  // Entries live in slots: parallel arrays indexed by a small number, so an entry costs no object
+  // of its own (memory) and an overwrite allocates nothing (speed).
+  // key → slot. Insertion order, or least recently used first when maxSize is set (a use moves a key last).
+  #slots = new Map<K, number>()
+  /** slot → value. A free slot holds the next free slot instead (a list ending in -1). */
+  #values: unknown[] = []
+  /** slot → expiration in clock ms, `Infinity` for never. */
+  #expirations = new Float64Array(0)
+  /** slot → the snapshot `getItem` handed out, dropped when the slot changes. */
+  #items = new Map<number, CacheItem<V>>()
+  #free = -1
+  /** Entries that can expire. While there are any, a timer is pending. */
+  #expiring = 0
+  /** Slots ever handed out: the ones below are in use or free. */
+  #used = 0
+  #queue = new ExpiryQueue<K>((key) => {
+    const slot = this.#slots.get(key)
+    return slot === undefined ? Infinity : (this.#expirations[slot] as number)
+  })
   #emitter = new Emitter<K>()
   #clock: Clock
   #defaultTtl: number | null
@@ -57,8 +73,9 @@ export class Cache<K = unknown, V = unknown> {
   /** When the pending timer fires; `Infinity` when none is pending. */
   #armedAt = Infinity
   /**
-   * The earliest expiration as of the last `#schedule`. A write or removal that cannot change it
-   * (the common case) skips `#schedule`, which would look into the queue again.
+   * The earliest expiration as of the last `#schedule`: never later than the true one, and earlier
+   * only after a removal or an extension, which lets the timer fire once for nothing rather than
+   * look into the queue on every delete and overwrite.
    */
   #next = Infinity
   #holds = 0
@@ -91,7 +108,7 @@ export class Cache<K = unknown, V = unknown> {
   /** The number of live entries. Expired entries still held are removed first. */
   get size(): number {
     this.#purge()
-    return this.#entries.size
+    return this.#slots.size
   }
 
   /**
@@ -108,12 +125,12 @@ export class Cache<K = unknown, V = unknown> {
    * @throws KeyError when `key` is missing or expired.
    */
   get(key: K): V {
-    return this.#use(key, this.#found(key)).value
+    return this.#values[this.#use(key, this.#found(key))] as V
   }
 
   /** Whether `key` has a live entry. Does not count as a use for `maxSize`. */
   has(key: K): boolean {
-    return !!this.#live(key)
+    return this.#live(key) !== undefined
   }
 
   /**
@@ -122,8 +139,8 @@ export class Cache<K = unknown, V = unknown> {
    * use. The same object is returned until the entry changes: a snapshot, compared by identity.
    */
   getItem(key: K): CacheItem<V> | undefined {
-    const entry = this.#entries.get(key)
-    return entry && this.#fresh(entry) ? entry : undefined
+    const slot = this.#slots.get(key)
+    return slot === undefined || !this.#fresh(slot) ? undefined : this.#itemAt(slot)
   }
 
   /**
@@ -151,18 +168,19 @@ export class Cache<K = unknown, V = unknown> {
     checkFunction(factory, 'factory')
     const lifetime = this.#ttl(ttl)
     const hit = this.#live(key)
-    if (hit) return this.#use(key, hit).value
+    if (hit !== undefined) return this.#values[this.#use(key, hit)] as V
     const value = factory()
     if (!isThenable(value)) {
       this.#write(key, value, this.#expiration(lifetime))
       return value
     }
-    const pending = this.#write(key, value, null)
-    // Only the entry that still holds this very Promise, untouched by set, expire or persist.
+    // Its snapshot outlives the entry only while nothing changes it (set, expire, persist).
+    const pending = this.#itemAt(this.#write(key, value, Infinity))
     const settle = (fulfilled: boolean) => {
-      if (this.#entries.get(key) !== pending) return
-      if (!fulfilled) this.#remove(key, pending)
-      else this.#retime(key, pending, this.#expiration(lifetime))
+      const slot = this.#slots.get(key)
+      if (slot === undefined || this.#items.get(slot) !== pending) return
+      if (!fulfilled) this.#remove(key, slot)
+      else this.#retime(key, slot, this.#expiration(lifetime))
     }
     value.then(
       () => settle(true),
@@ -194,7 +212,7 @@ export class Cache<K = unknown, V = unknown> {
    * @throws KeyError when `key` is missing or expired.
    */
   persist(key: K): void {
-    this.#retime(key, this.#found(key), null)
+    this.#retime(key, this.#found(key), Infinity)
   }
 
   /**
@@ -203,13 +221,18 @@ export class Cache<K = unknown, V = unknown> {
    * @throws KeyError when `key` is missing or expired.
    */
   rename(key: K, newKey: K): void {
-    const entry = this.#found(key)
-    const entries = this.#entries
+    const slot = this.#found(key)
+    const slots = this.#slots
+    const replaced = slots.get(newKey)
     // newKey is key itself (SameValueZero): nothing moves.
-    if (entries.get(newKey) === entry) return
-    entries.delete(key)
-    entries.delete(newKey)
-    this.#store(newKey, entry, undefined)
+    if (replaced === slot) return
+    slots.delete(key)
+    if (replaced !== undefined) {
+      slots.delete(newKey)
+      this.#release(replaced)
+    }
+    slots.set(newKey, slot)
+    this.#enqueue(newKey, this.#expirations[slot] as number, Infinity)
     this.#schedule()
     this.#announce('delete', key)
     this.#announce('set', newKey)
@@ -226,19 +249,26 @@ export class Cache<K = unknown, V = unknown> {
 
   /** The live values, in the order of {@link Cache.keys}. */
   values(): V[] {
-    return this.#collect((_, entry) => entry.value)
+    return this.#collect((_, slot) => this.#values[slot] as V)
   }
 
   /** The live entries as `[key, item]` pairs, in the order of {@link Cache.keys}. */
   items(): [K, CacheItem<V>][] {
-    return this.#collect((key, entry) => [key, entry])
+    return this.#collect((key, slot) => [key, this.#itemAt(slot)])
   }
 
   /** Removes every entry; tells each removed key's subscribers, then logs one `flush` event. */
   flush(): void {
-    const removed = [...this.#entries.keys()]
-    this.#entries.clear()
-    this.#queue.rebuild(this.#entries)
+    const removed = [...this.#slots.keys()]
+    this.#slots.clear()
+    // Fresh slot arrays: a flush gives back the memory a once-large cache held.
+    this.#values = []
+    this.#expirations = new Float64Array(0)
+    this.#items.clear()
+    this.#free = -1
+    this.#expiring = 0
+    this.#used = 0
+    this.#queue.rebuild([])
     this.#schedule()
     for (const key of removed) this.#emitter.keyChanged(key)
     this.#emitter.log('flush')
@@ -320,76 +350,138 @@ export class Cache<K = unknown, V = unknown> {
     return ttl === undefined ? this.#defaultTtl : checkTtl(ttl, 'ttl')
   }
 
-  #expiration(ttl: number | null): number | null {
-    return ttl === null || ttl === Infinity ? null : this.#clock.now() + ttl
+  #expiration(ttl: number | null): number {
+    return ttl === null || ttl === Infinity ? Infinity : this.#clock.now() + ttl
   }
 
-  #fresh(entry: CacheItem<V>): boolean {
-    return entry.expiration === null || entry.expiration > this.#clock.now()
+  #fresh(slot: number): boolean {
+    const expiration = this.#expirations[slot] as number
+    return expiration === Infinity || expiration > this.#clock.now()
   }
 
-  /** The live entry of `key`; an expired one found is removed (with every other expired one). */
-  #live(key: K): CacheItem<V> | undefined {
-    const entry = this.#entries.get(key)
-    if (!entry || this.#fresh(entry)) return entry
+  /** The slot of `key`'s live entry; an expired one found is removed (with every other expired one). */
+  #live(key: K): number | undefined {
+    const slot = this.#slots.get(key)
+    if (slot === undefined || this.#fresh(slot)) return slot
     this.#purge()
   }
 
-  #found(key: K): CacheItem<V> {
-    const entry = this.#live(key)
-    if (!entry) throw new KeyError(key)
-    return entry
+  #found(key: K): number {
+    const slot = this.#live(key)
+    if (slot === undefined) throw new KeyError(key)
+    return slot
   }
 
-  /** Reads `entry` as a use of `key`: with `maxSize`, it becomes the most recently used. */
-  #use(key: K, entry: CacheItem<V>): CacheItem<V> {
+  /** Reads `slot` as a use of `key`: with `maxSize`, it becomes the most recently used. */
+  #use(key: K, slot: number): number {
     if (this.#maxSize !== Infinity) {
-      this.#entries.delete(key)
-      this.#entries.set(key, entry)
+      this.#slots.delete(key)
+      this.#slots.set(key, slot)
     }
-    return entry
+    return slot
+  }
+
+  /** The snapshot of `slot`: made on first request, the same object until the slot changes. */
+  #itemAt(slot: number): CacheItem<V> {
+    let item = this.#items.get(slot)
+    if (!item) {
+      const expiration = this.#expirations[slot] as number
+      item = { value: this.#values[slot] as V, expiration: expiration === Infinity ? null : expiration }
+      this.#items.set(slot, item)
+    }
+    return item
+  }
+
+  /** Writes `slot`, which expired at `previous` (`Infinity` for a new slot). */
+  #put(slot: number, value: unknown, expiration: number, previous: number): void {
+    this.#values[slot] = value
+    this.#expirations[slot] = expiration
+    if (this.#items.size) this.#items.delete(slot)
+    if (expiration !== previous) this.#expiring += +(expiration !== Infinity) - +(previous !== Infinity)
+  }
+
+  #allocate(): number {
+    const slot = this.#free
+    if (slot >= 0) {
+      this.#free = this.#values[slot] as number
+      return slot
+    }
+    const old = this.#expirations
+    if (this.#used === old.length) {
+      // Doubling, as Map grows its own table; the values array is sized by its length, which
+      // (unlike growth by assignment) reserves exactly that much.
+      const expirations = new Float64Array(Math.max(16, 2 * old.length))
+      expirations.set(old)
+      this.#expirations = expirations
+      this.#values.length = expirations.length
+    }
+    return this.#used++
+  }
+
+  #release(slot: number): void {
+    if (this.#expirations[slot] !== Infinity) this.#expiring--
+    this.#values[slot] = this.#free
+    this.#free = slot
+    if (this.#items.size) this.#items.delete(slot)
   }
 
   /**
-   * Stores `entry` (a new object: readers compare snapshots by identity) and keeps the expiry
-   * queue holding a node at or before its expiration: none is needed when the entry it replaces
-   * had one at or before its own, earlier, expiration. Re-arms the timer.
+   * Keeps the expiry queue holding a node at or before `key`'s expiration: none is needed when the
+   * entry had one at or before its `previous`, earlier, expiration. Re-arms the timer when the
+   * deadline comes earlier, or cancels it when nothing is left to expire.
    */
-  #store(key: K, entry: CacheItem<V>, replaced: CacheItem<V> | undefined): CacheItem<V> {
-    const entries = this.#entries
+  #enqueue(key: K, expiration: number, previous: number): void {
     const queue = this.#queue
-    const expiration = entry.expiration
-    entries.set(key, entry)
-    if (expiration !== null && !(replaced && replaced.expiration !== null && replaced.expiration <= expiration)) {
+    if (expiration < previous) {
       // Nodes of deleted or shortened entries linger until they surface: rebuild when they pile up.
-      if (queue.length > 2 * entries.size + 32) queue.rebuild(entries)
+      if (queue.length > 2 * this.#slots.size + 32) queue.rebuild(this.#slots.keys())
       queue.push(key, expiration)
     }
-    if ((expiration !== null && expiration < this.#next) || replaced?.expiration === this.#next) this.#schedule()
-    return entry
+    if (expiration < this.#next) this.#schedule()
+    else this.#unschedule()
   }
 
-  #write(key: K, value: V, expiration: number | null): CacheItem<V> {
+  /** Cancels the timer (and drops stale queue nodes) once no entry can expire. */
+  #unschedule(): void {
+    if (!this.#expiring && this.#next !== Infinity) this.#schedule()
+  }
+
+  /** Stores a write; returns the slot. */
+  #write(key: K, value: V, expiration: number): number {
+    const slots = this.#slots
     const existing = this.#live(key)
-    // Expired entries go before any live one is evicted to make room.
-    if (!existing && this.#entries.size >= this.#maxSize) this.#purge()
-    const entry = this.#use(key, this.#store(key, { value, expiration }, existing))
-    const evicted = existing ? undefined : this.#overflow(key)
+    let slot = existing
+    let previous = Infinity
+    if (slot === undefined) {
+      // Expired entries go before any live one is evicted to make room.
+      if (slots.size >= this.#maxSize) this.#purge()
+      slot = this.#allocate()
+      slots.set(key, slot)
+    } else {
+      previous = this.#expirations[slot] as number
+      this.#use(key, slot)
+    }
+    this.#put(slot, value, expiration, previous)
+    this.#enqueue(key, expiration, previous)
+    const evicted = existing === undefined ? this.#overflow(key) : undefined
     this.#announce('set', key)
     if (evicted) for (const key of evicted) this.#announce('evict', key)
-    if (!existing) this.#emitter.keyListChanged()
-    return entry
+    if (existing === undefined) this.#emitter.keyListChanged()
+    return slot
   }
 
-  #retime(key: K, entry: CacheItem<V>, expiration: number | null): void {
-    if (entry.expiration === expiration) return
-    this.#store(key, { value: entry.value, expiration }, entry)
+  #retime(key: K, slot: number, expiration: number): void {
+    const previous = this.#expirations[slot] as number
+    if (previous === expiration) return
+    this.#put(slot, this.#values[slot], expiration, previous)
+    this.#enqueue(key, expiration, previous)
     this.#announce('set', key)
   }
 
-  #remove(key: K, entry: CacheItem<V>): void {
-    this.#entries.delete(key)
-    if (entry.expiration === this.#next) this.#schedule()
+  #remove(key: K, slot: number): void {
+    this.#slots.delete(key)
+    this.#release(slot)
+    this.#unschedule()
     this.#announce('delete', key)
     this.#emitter.keyListChanged()
   }
@@ -397,13 +489,15 @@ export class Cache<K = unknown, V = unknown> {
   /** Removes every expired entry, then announces each as `expire`. */
   #purge(): void {
     const queue = this.#queue
+    const slots = this.#slots
     const now = this.#clock.now()
     if (queue.peek() > now) return
     const expired: K[] = []
     do {
       const key = queue.take()
       expired.push(key)
-      this.#entries.delete(key)
+      this.#release(slots.get(key) as number)
+      slots.delete(key)
     } while (queue.peek() <= now)
     this.#schedule()
     for (const key of expired) this.#announce('expire', key)
@@ -412,15 +506,16 @@ export class Cache<K = unknown, V = unknown> {
 
   /** Evicts least recently used entries, never `keep` nor a key with listeners, until within `maxSize`. */
   #overflow(keep?: K): K[] | undefined {
-    const entries = this.#entries
+    const slots = this.#slots
     // While held, a write made during a React render must not evict the entry of a reader that
     // has not subscribed (and so protected its key) yet: eviction waits for the release.
-    if (entries.size <= this.#maxSize || this.#holds) return
+    if (slots.size <= this.#maxSize || this.#holds) return
     const evicted: K[] = []
-    for (const key of entries.keys()) {
-      if (entries.size <= this.#maxSize) break
+    for (const [key, slot] of slots) {
+      if (slots.size <= this.#maxSize) break
       if (key === keep || this.#emitter.watches(key)) continue
-      entries.delete(key)
+      slots.delete(key)
+      this.#release(slot)
       evicted.push(key)
     }
     this.#schedule()
@@ -440,9 +535,9 @@ export class Cache<K = unknown, V = unknown> {
   }
 
   // Lists live entries without removing expired ones, so listing is safe inside a React render.
-  #collect<T>(map: (key: K, entry: CacheItem<V>) => T): T[] {
+  #collect<T>(map: (key: K, slot: number) => T): T[] {
     const out: T[] = []
-    for (const [key, entry] of this.#entries) if (this.#fresh(entry)) out.push(map(key, entry))
+    for (const [key, slot] of this.#slots) if (this.#fresh(slot)) out.push(map(key, slot))
     return out
   }
 

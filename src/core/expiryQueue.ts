@@ -8,8 +8,8 @@
  *
  * The queue is lazy. It holds at least one node for each key that can expire, at or before that
  * key's expiration, and is told nothing when an entry is deleted, replaced or given a later
- * expiration: a node that reaches the top asks `expirationOf(key)` for the truth and is dropped
- * (gone, or never expires), moved to the later time, or kept. So a write that keeps or extends a
+ * expiration: a node that reaches the top asks `expirationOf(key)` for the truth (`Infinity` for a
+ * key that is gone or never expires) and is dropped, moved to the later time, or kept. So a write that keeps or extends a
  * TTL, the common overwrite, costs the queue nothing, and no index per entry is kept up to date.
  */
 export class ExpiryQueue<K> {
@@ -17,9 +17,12 @@ export class ExpiryQueue<K> {
   /** Min-heap of the times that have a bucket. */
   #times: number[] = []
   #length = 0
-  #expirationOf: (key: K) => number | null | undefined
+  // The bucket pushed to last: a batch written in one run finds it without a Map lookup.
+  #lastTime = Number.NaN
+  #lastBucket: K[] = []
+  #expirationOf: (key: K) => number
 
-  constructor(expirationOf: (key: K) => number | null | undefined) {
+  constructor(expirationOf: (key: K) => number) {
     this.#expirationOf = expirationOf
   }
 
@@ -31,12 +34,20 @@ export class ExpiryQueue<K> {
   /** Adds a node: `key` expires at `time` (ms) or later. */
   push(key: K, time: number): void {
     this.#length++
-    const bucket = this.#buckets.get(time)
+    if (time === this.#lastTime) {
+      this.#lastBucket.push(key)
+      return
+    }
+    let bucket = this.#buckets.get(time)
+    this.#lastTime = time
     if (bucket) {
+      this.#lastBucket = bucket
       bucket.push(key)
       return
     }
-    this.#buckets.set(time, [key])
+    bucket = [key]
+    this.#lastBucket = bucket
+    this.#buckets.set(time, bucket)
     const times = this.#times
     let i = times.push(time) - 1
     while (i) {
@@ -59,9 +70,10 @@ export class ExpiryQueue<K> {
         const expiration = this.#expirationOf(bucket[bucket.length - 1] as K)
         if (expiration === time) return time
         const key = this.take()
-        if (expiration != null) this.push(key, expiration)
+        if (expiration !== Infinity) this.push(key, expiration)
       }
       this.#buckets.delete(time)
+      this.#lastTime = Number.NaN
       this.#popTime()
     }
     return Infinity
@@ -73,12 +85,16 @@ export class ExpiryQueue<K> {
     return (this.#buckets.get(this.#times[0] as number) as K[]).pop() as K
   }
 
-  /** Replaces every node with one per entry that can expire, at its expiration. */
-  rebuild(entries: Iterable<[K, { readonly expiration: number | null }]>): void {
+  /** Replaces every node with one per key given that can expire, at its expiration. */
+  rebuild(keys: Iterable<K>): void {
     this.#buckets.clear()
     this.#times = []
     this.#length = 0
-    for (const [key, { expiration }] of entries) if (expiration !== null) this.push(key, expiration)
+    this.#lastTime = Number.NaN
+    for (const key of keys) {
+      const expiration = this.#expirationOf(key)
+      if (expiration !== Infinity) this.push(key, expiration)
+    }
   }
 
   #popTime(): void {
