@@ -61,9 +61,13 @@ export class Cache<K = unknown, V = unknown> {
   #expiring = 0
   /** Slots ever handed out: the ones below are in use or free. */
   #used = 0
+  /** The slot of the key the queue asked about last: the one `take` then returns (see `#purge`). */
+  #probed = -1
   #queue = new ExpiryQueue<K>((key) => {
     const slot = this.#slots.get(key)
-    return slot === undefined ? Infinity : (this.#expirations[slot] as number)
+    if (slot === undefined) return Infinity
+    this.#probed = slot
+    return this.#expirations[slot] as number
   })
   #emitter = new Emitter<K>()
   #clock: Clock
@@ -448,25 +452,28 @@ export class Cache<K = unknown, V = unknown> {
 
   /** Stores a write; returns the slot. */
   #write(key: K, value: V, expiration: number): number {
-    const slots = this.#slots
-    const existing = this.#live(key)
-    let slot = existing
-    let previous = Infinity
-    if (slot === undefined) {
-      // Expired entries go before any live one is evicted to make room.
-      if (slots.size >= this.#maxSize) this.#purge()
-      slot = this.#allocate()
-      slots.set(key, slot)
-    } else {
-      previous = this.#expirations[slot] as number
-      this.#use(key, slot)
-    }
+    const slot = this.#live(key)
+    if (slot === undefined) return this.#insert(key, value, expiration)
+    const previous = this.#expirations[slot] as number
+    this.#use(key, slot)
     this.#put(slot, value, expiration, previous)
-    this.#enqueue(key, expiration, previous)
-    const evicted = existing === undefined ? this.#overflow(key) : undefined
+    if (expiration !== previous) this.#enqueue(key, expiration, previous)
+    this.#announce('set', key)
+    return slot
+  }
+
+  #insert(key: K, value: V, expiration: number): number {
+    const slots = this.#slots
+    // Expired entries go before any live one is evicted to make room.
+    if (slots.size >= this.#maxSize) this.#purge()
+    const slot = this.#allocate()
+    slots.set(key, slot)
+    this.#put(slot, value, expiration, Infinity)
+    this.#enqueue(key, expiration, Infinity)
+    const evicted = this.#overflow(key)
     this.#announce('set', key)
     if (evicted) for (const key of evicted) this.#announce('evict', key)
-    if (existing === undefined) this.#emitter.keyListChanged()
+    this.#emitter.keyListChanged()
     return slot
   }
 
@@ -494,9 +501,10 @@ export class Cache<K = unknown, V = unknown> {
     if (queue.peek() > now) return
     const expired: K[] = []
     do {
+      // peek() has just asked for this key's expiration: no second lookup for its slot.
+      this.#release(this.#probed)
       const key = queue.take()
       expired.push(key)
-      this.#release(slots.get(key) as number)
       slots.delete(key)
     } while (queue.peek() <= now)
     this.#schedule()

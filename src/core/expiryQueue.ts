@@ -20,6 +20,8 @@ export class ExpiryQueue<K> {
   // The bucket pushed to last: a batch written in one run finds it without a Map lookup.
   #lastTime = Number.NaN
   #lastBucket: K[] = []
+  /** The earliest time's bucket, as the last `peek` found it: `take` takes from it. */
+  #top: K[] = []
   #expirationOf: (key: K) => number
 
   constructor(expirationOf: (key: K) => number) {
@@ -65,10 +67,12 @@ export class ExpiryQueue<K> {
     while (times.length) {
       const time = times[0] as number
       const bucket = this.#buckets.get(time) as K[]
+      this.#top = bucket
       // Checked from the end, where `take` takes from: a valid last key vouches for the bucket.
       while (bucket.length) {
         const expiration = this.#expirationOf(bucket[bucket.length - 1] as K)
         if (expiration === time) return time
+        // Later (never earlier: a node is at or before its key's expiration), so the top stays.
         const key = this.take()
         if (expiration !== Infinity) this.push(key, expiration)
       }
@@ -82,7 +86,7 @@ export class ExpiryQueue<K> {
   /** Removes the top node (after `peek`) and returns its key; an emptied bucket goes at the next `peek`. */
   take(): K {
     this.#length--
-    return (this.#buckets.get(this.#times[0] as number) as K[]).pop() as K
+    return this.#top.pop() as K
   }
 
   /** Replaces every node with one per key given that can expire, at its expiration. */
