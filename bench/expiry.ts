@@ -19,7 +19,48 @@ interface Expiring {
   start(gone: () => void): () => void
 }
 
+/**
+ * What any cache keyed by a Map pays at least: a bare Map and value array, one bucket per
+ * deadline, one timer armed for the next one; at each deadline every key is looked up, deleted
+ * and reported. No validation, no events, no LRU, no guard against a late timer.
+ */
+const floor: Expiring = {
+  name: 'floor',
+  note: 'a bare Map: one lookup and one delete per key at its deadline',
+  start: (gone) => {
+    const map = new Map<string, number>()
+    const values: number[] = []
+    const buckets = new Map<number, string[]>()
+    const base = Date.now()
+    for (let i = 0; i < N; i++) {
+      map.set(keys[i], i)
+      values[i] = i
+      const due = ttls[i]
+      const bucket = buckets.get(due)
+      if (bucket) bucket.push(keys[i])
+      else buckets.set(due, [keys[i]])
+    }
+    const times = [...buckets.keys()].sort((a, b) => a - b)
+    let next = 0
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const fire = () => {
+      const now = Date.now() - base
+      for (; next < times.length && times[next] <= now; next++) {
+        for (const key of buckets.get(times[next]) as string[]) {
+          values[map.get(key) as number] = -1
+          map.delete(key)
+          gone()
+        }
+      }
+      if (next < times.length) timer = setTimeout(fire, times[next] - now).unref()
+    }
+    timer = setTimeout(fire, times[0]).unref()
+    return () => clearTimeout(timer)
+  },
+}
+
 const contestants: Expiring[] = [
+  floor,
   {
     name: 'poche',
     note: 'one timer for the whole cache',

@@ -126,4 +126,26 @@ describe('getOrCompute with a Promise', () => {
     await flushMicrotasks()
     expect(cache.getItem('k')?.expiration).toBe(clock.time + 5000)
   })
+
+  it('a pending entry given a TTL and then made permanent again counts as changed: fulfilment keeps it permanent', async () => {
+    const { cache } = make()
+    const request = deferred<number>()
+    cache.getOrCompute('k', () => request.promise, 100)
+    cache.expire('k', 5000)
+    cache.persist('k')
+    request.resolve(1)
+    await flushMicrotasks()
+    expect(cache.getItem('k')?.expiration).toBeNull()
+  })
+
+  it('the very same Promise set again counts as a new entry: a later rejection leaves it', async () => {
+    const { cache } = make()
+    const request = deferred<number>()
+    const promise = cache.getOrCompute('k', () => request.promise, 100)
+    cache.set('k', promise)
+    request.reject(new Error('late'))
+    await flushMicrotasks()
+    expect(cache.get('k')).toBe(promise)
+    await expect(promise).rejects.toThrow('late')
+  })
 })

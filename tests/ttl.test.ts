@@ -274,4 +274,23 @@ describe('no timer is left behind', () => {
     cache.delete('c')
     expect(clock.pending).toBe(0)
   })
+
+  it('when a rename overwrites the only expiring entry with a permanent one', () => {
+    const { cache, clock } = make()
+    cache.set('a', 0, 25)
+    cache.set('b', 1)
+    cache.rename('b', 'a')
+    expect(clock.pending).toBe(0)
+    expect(cache.getItem('a')).toEqual({ value: 1, expiration: null })
+  })
+
+  it('when maxSize evicts the only expiring entry', () => {
+    const clock = new FakeClock()
+    const cache = new Cache<string, number>({ clock, maxSize: 1 })
+    cache.set('a', 0, 25)
+    cache.set('b', 1)
+    expect(cache.keys()).toEqual(['b'])
+    expect(clock.pending).toBe(0)
+  })
 })
+

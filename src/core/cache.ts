@@ -52,8 +52,8 @@ export class Cache<K = unknown, V = unknown> {
   #slots = new Map<K, number>()
   /** slot → value. A free slot holds the next free slot instead (a list ending in -1). */
   #values: unknown[] = []
-  /** slot → expiration in clock ms, `Infinity` for never. */
-  #expirations = new Float64Array(0)
+  /** slot → expiration in clock ms, `Infinity` for never (an array of unboxed doubles). */
+  #expirations: number[] = []
   /** slot → the snapshot `getItem` handed out, dropped when the slot changes. */
   #items = new Map<number, CacheItem<V>>()
   #free = -1
@@ -267,7 +267,7 @@ export class Cache<K = unknown, V = unknown> {
     this.#slots.clear()
     // Fresh slot arrays: a flush gives back the memory a once-large cache held.
     this.#values = []
-    this.#expirations = new Float64Array(0)
+    this.#expirations = []
     this.#items.clear()
     this.#free = -1
     this.#expiring = 0
@@ -410,14 +410,11 @@ export class Cache<K = unknown, V = unknown> {
       this.#free = this.#values[slot] as number
       return slot
     }
-    const old = this.#expirations
-    if (this.#used === old.length) {
-      // Doubling, as Map grows its own table; the values array is sized by its length, which
-      // (unlike growth by assignment) reserves exactly that much.
-      const expirations = new Float64Array(Math.max(16, 2 * old.length))
-      expirations.set(old)
-      this.#expirations = expirations
-      this.#values.length = expirations.length
+    const values = this.#values
+    if (this.#used === values.length) {
+      // Doubling, as Map grows its own table. Setting the length reserves exactly that much,
+      // where growth by assignment would reserve half as much again.
+      values.length = this.#expirations.length = Math.max(16, 2 * values.length)
     }
     return this.#used++
   }

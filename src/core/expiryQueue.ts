@@ -13,7 +13,12 @@
  * TTL, the common overwrite, costs the queue nothing, and no index per entry is kept up to date.
  */
 export class ExpiryQueue<K> {
+  /**
+   * Buckets by time minus `#base`, a time pushed while the queue was empty: clock times (~1.7e12
+   * ms) are heap numbers, slow to hash, while offsets within about 24 days are small integers.
+   */
   #buckets = new Map<number, K[]>()
+  #base = 0
   /** Min-heap of the times that have a bucket. */
   #times: number[] = []
   #length = 0
@@ -40,7 +45,8 @@ export class ExpiryQueue<K> {
       this.#lastBucket.push(key)
       return
     }
-    let bucket = this.#buckets.get(time)
+    if (!this.#times.length) this.#base = time
+    let bucket = this.#buckets.get(time - this.#base)
     this.#lastTime = time
     if (bucket) {
       this.#lastBucket = bucket
@@ -49,7 +55,7 @@ export class ExpiryQueue<K> {
     }
     bucket = [key]
     this.#lastBucket = bucket
-    this.#buckets.set(time, bucket)
+    this.#buckets.set(time - this.#base, bucket)
     const times = this.#times
     let i = times.push(time) - 1
     while (i) {
@@ -66,7 +72,7 @@ export class ExpiryQueue<K> {
     const times = this.#times
     while (times.length) {
       const time = times[0] as number
-      const bucket = this.#buckets.get(time) as K[]
+      const bucket = this.#buckets.get(time - this.#base) as K[]
       this.#top = bucket
       // Checked from the end, where `take` takes from: a valid last key vouches for the bucket.
       while (bucket.length) {
@@ -76,7 +82,7 @@ export class ExpiryQueue<K> {
         const key = this.take()
         if (expiration !== Infinity) this.push(key, expiration)
       }
-      this.#buckets.delete(time)
+      this.#buckets.delete(time - this.#base)
       this.#lastTime = Number.NaN
       this.#popTime()
     }
