@@ -293,4 +293,3 @@ describe('no timer is left behind', () => {
     expect(clock.pending).toBe(0)
   })
 })
-

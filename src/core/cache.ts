@@ -181,8 +181,8 @@ export class Cache<K = unknown, V = unknown> {
     // Its snapshot outlives the entry only while nothing changes it (set, expire, persist).
     const pending = this.#itemAt(this.#write(key, value, Infinity))
     const settle = (fulfilled: boolean) => {
-      const slot = this.#slots.get(key)
-      if (slot === undefined || this.#items.get(slot) !== pending) return
+      const slot = this.#slots.get(key) as number
+      if (this.#items.get(slot) !== pending) return
       if (!fulfilled) this.#remove(key, slot)
       else this.#retime(key, slot, this.#expiration(lifetime))
     }
@@ -414,7 +414,7 @@ export class Cache<K = unknown, V = unknown> {
     if (this.#used === values.length) {
       // Doubling, as Map grows its own table. Setting the length reserves exactly that much,
       // where growth by assignment would reserve half as much again.
-      values.length = this.#expirations.length = Math.max(16, 2 * values.length)
+      values.length = this.#expirations.length = 2 * values.length || 16
     }
     return this.#used++
   }
@@ -438,39 +438,31 @@ export class Cache<K = unknown, V = unknown> {
       if (queue.length > 2 * this.#slots.size + 32) queue.rebuild(this.#slots.keys())
       queue.push(key, expiration)
     }
-    if (expiration < this.#next) this.#schedule()
-    else this.#unschedule()
-  }
-
-  /** Cancels the timer (and drops stale queue nodes) once no entry can expire. */
-  #unschedule(): void {
-    if (!this.#expiring && this.#next !== Infinity) this.#schedule()
+    // With nothing left to expire, #schedule cancels the timer (and drops stale queue nodes).
+    if (expiration < this.#next || !this.#expiring) this.#schedule()
   }
 
   /** Stores a write; returns the slot. */
   #write(key: K, value: V, expiration: number): number {
-    const slot = this.#live(key)
-    if (slot === undefined) return this.#insert(key, value, expiration)
-    const previous = this.#expirations[slot] as number
-    this.#use(key, slot)
+    const slots = this.#slots
+    const existing = this.#live(key)
+    let slot = existing
+    let previous = Infinity
+    if (slot === undefined) {
+      // Expired entries go before any live one is evicted to make room.
+      if (slots.size >= this.#maxSize) this.#purge()
+      slot = this.#allocate()
+      slots.set(key, slot)
+    } else {
+      previous = this.#expirations[slot] as number
+      this.#use(key, slot)
+    }
     this.#put(slot, value, expiration, previous)
     if (expiration !== previous) this.#enqueue(key, expiration, previous)
-    this.#announce('set', key)
-    return slot
-  }
-
-  #insert(key: K, value: V, expiration: number): number {
-    const slots = this.#slots
-    // Expired entries go before any live one is evicted to make room.
-    if (slots.size >= this.#maxSize) this.#purge()
-    const slot = this.#allocate()
-    slots.set(key, slot)
-    this.#put(slot, value, expiration, Infinity)
-    this.#enqueue(key, expiration, Infinity)
-    const evicted = this.#overflow(key)
+    const evicted = existing === undefined ? this.#overflow(key) : undefined
     this.#announce('set', key)
     if (evicted) for (const key of evicted) this.#announce('evict', key)
-    this.#emitter.keyListChanged()
+    if (existing === undefined) this.#emitter.keyListChanged()
     return slot
   }
 
@@ -485,7 +477,7 @@ export class Cache<K = unknown, V = unknown> {
   #remove(key: K, slot: number): void {
     this.#slots.delete(key)
     this.#release(slot)
-    this.#unschedule()
+    if (!this.#expiring) this.#schedule()
     this.#announce('delete', key)
     this.#emitter.keyListChanged()
   }

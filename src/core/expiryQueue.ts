@@ -22,11 +22,9 @@ export class ExpiryQueue<K> {
   /** Min-heap of the times that have a bucket. */
   #times: number[] = []
   #length = 0
-  // The bucket pushed to last: a batch written in one run finds it without a Map lookup.
-  #lastTime = Number.NaN
-  #lastBucket: K[] = []
   /** The earliest time's bucket, as the last `peek` found it: `take` takes from it. */
   #top: K[] = []
+  #topTime = Number.NaN
   #expirationOf: (key: K) => number
 
   constructor(expirationOf: (key: K) => number) {
@@ -41,21 +39,13 @@ export class ExpiryQueue<K> {
   /** Adds a node: `key` expires at `time` (ms) or later. */
   push(key: K, time: number): void {
     this.#length++
-    if (time === this.#lastTime) {
-      this.#lastBucket.push(key)
-      return
-    }
     if (!this.#times.length) this.#base = time
-    let bucket = this.#buckets.get(time - this.#base)
-    this.#lastTime = time
+    const bucket = this.#buckets.get(time - this.#base)
     if (bucket) {
-      this.#lastBucket = bucket
       bucket.push(key)
       return
     }
-    bucket = [key]
-    this.#lastBucket = bucket
-    this.#buckets.set(time - this.#base, bucket)
+    this.#buckets.set(time - this.#base, [key])
     const times = this.#times
     let i = times.push(time) - 1
     while (i) {
@@ -72,8 +62,12 @@ export class ExpiryQueue<K> {
     const times = this.#times
     while (times.length) {
       const time = times[0] as number
-      const bucket = this.#buckets.get(time - this.#base) as K[]
-      this.#top = bucket
+      let bucket = this.#top
+      if (time !== this.#topTime) {
+        bucket = this.#buckets.get(time - this.#base) as K[]
+        this.#top = bucket
+        this.#topTime = time
+      }
       // Checked from the end, where `take` takes from: a valid last key vouches for the bucket.
       while (bucket.length) {
         const expiration = this.#expirationOf(bucket[bucket.length - 1] as K)
@@ -83,7 +77,7 @@ export class ExpiryQueue<K> {
         if (expiration !== Infinity) this.push(key, expiration)
       }
       this.#buckets.delete(time - this.#base)
-      this.#lastTime = Number.NaN
+      this.#topTime = Number.NaN
       this.#popTime()
     }
     return Infinity
@@ -100,7 +94,7 @@ export class ExpiryQueue<K> {
     this.#buckets.clear()
     this.#times = []
     this.#length = 0
-    this.#lastTime = Number.NaN
+    this.#topTime = Number.NaN
     for (const key of keys) {
       const expiration = this.#expirationOf(key)
       if (expiration !== Infinity) this.push(key, expiration)
