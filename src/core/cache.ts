@@ -231,10 +231,7 @@ export class Cache<K = unknown, V = unknown> {
     // newKey is key itself (SameValueZero): nothing moves.
     if (replaced === slot) return
     slots.delete(key)
-    if (replaced !== undefined) {
-      slots.delete(newKey)
-      this.#release(replaced)
-    }
+    if (replaced !== undefined) this.#discard(newKey, replaced)
     slots.set(newKey, slot)
     this.#enqueue(newKey, this.#expirations[slot] as number, Infinity)
     this.#schedule()
@@ -419,7 +416,9 @@ export class Cache<K = unknown, V = unknown> {
     return this.#used++
   }
 
-  #release(slot: number): void {
+  /** Removes `key`, whose entry is in `slot`, and frees the slot. */
+  #discard(key: K, slot: number): void {
+    this.#slots.delete(key)
     if (this.#expirations[slot] !== Infinity) this.#expiring--
     this.#values[slot] = this.#free
     this.#free = slot
@@ -475,8 +474,7 @@ export class Cache<K = unknown, V = unknown> {
   }
 
   #remove(key: K, slot: number): void {
-    this.#slots.delete(key)
-    this.#release(slot)
+    this.#discard(key, slot)
     if (!this.#expiring) this.#schedule()
     this.#announce('delete', key)
     this.#emitter.keyListChanged()
@@ -485,16 +483,14 @@ export class Cache<K = unknown, V = unknown> {
   /** Removes every expired entry, then announces each as `expire`. */
   #purge(): void {
     const queue = this.#queue
-    const slots = this.#slots
     const now = this.#clock.now()
     if (queue.peek() > now) return
     const expired: K[] = []
     do {
-      // peek() has just asked for this key's expiration: no second lookup for its slot.
-      this.#release(this.#probed)
       const key = queue.take()
       expired.push(key)
-      slots.delete(key)
+      // peek() has just asked for this key's expiration: no second lookup for its slot.
+      this.#discard(key, this.#probed)
     } while (queue.peek() <= now)
     this.#schedule()
     for (const key of expired) this.#announce('expire', key)
@@ -511,8 +507,7 @@ export class Cache<K = unknown, V = unknown> {
     for (const [key, slot] of slots) {
       if (slots.size <= this.#maxSize) break
       if (key === keep || this.#emitter.watches(key)) continue
-      slots.delete(key)
-      this.#release(slot)
+      this.#discard(key, slot)
       evicted.push(key)
     }
     this.#schedule()
