@@ -293,3 +293,22 @@ describe('no timer is left behind', () => {
     expect(clock.pending).toBe(0)
   })
 })
+
+describe('deadlines beyond any date', () => {
+  it('do not disturb ordinary ones, whichever was written first', () => {
+    const { cache, clock } = make()
+    const expired: string[] = []
+    cache.onEvent((e) => e.type === 'expire' && expired.push(e.key))
+    cache.set('far', 0, Number.MAX_VALUE)
+    cache.set('a', 1, 100)
+    cache.set('b', 2, 200)
+    cache.set('c', 3, Number.MAX_SAFE_INTEGER)
+    clock.advance(100)
+    expect(expired).toEqual(['a'])
+    expect(cache.get('b')).toBe(2)
+    clock.advance(100)
+    expect(expired).toEqual(['a', 'b'])
+    expect(cache.keys()).toEqual(['far', 'c'])
+    expect(clock.pending).toBe(1)
+  })
+})

@@ -13,12 +13,10 @@
  * TTL, the common overwrite, costs the queue nothing, and no index per entry is kept up to date.
  */
 export class ExpiryQueue<K> {
-  /**
-   * Buckets by time minus `#base`, a time pushed while the queue was empty: clock times (~1.7e12
-   * ms) are heap numbers, slow to hash, while offsets within about 24 days are small integers.
-   */
+  // Keyed by the time itself. Offsets from a base time would hash faster (small integers), but
+  // two far-apart times can round to one offset (a base near Number.MAX_VALUE makes every
+  // ordinary time collide), and a bucket must never mix deadlines.
   #buckets = new Map<number, K[]>()
-  #base = 0
   /** Min-heap of the times that have a bucket. */
   #times: number[] = []
   #length = 0
@@ -39,13 +37,12 @@ export class ExpiryQueue<K> {
   /** Adds a node: `key` expires at `time` (ms) or later. */
   push(key: K, time: number): void {
     this.#length++
-    if (!this.#times.length) this.#base = time
-    const bucket = this.#buckets.get(time - this.#base)
+    const bucket = this.#buckets.get(time)
     if (bucket) {
       bucket.push(key)
       return
     }
-    this.#buckets.set(time - this.#base, [key])
+    this.#buckets.set(time, [key])
     const times = this.#times
     let i = times.push(time) - 1
     while (i) {
@@ -64,7 +61,7 @@ export class ExpiryQueue<K> {
       const time = times[0] as number
       let bucket = this.#top
       if (time !== this.#topTime) {
-        bucket = this.#buckets.get(time - this.#base) as K[]
+        bucket = this.#buckets.get(time) as K[]
         this.#top = bucket
         this.#topTime = time
       }
@@ -76,7 +73,7 @@ export class ExpiryQueue<K> {
         const key = this.take()
         if (expiration !== Infinity) this.push(key, expiration)
       }
-      this.#buckets.delete(time - this.#base)
+      this.#buckets.delete(time)
       this.#topTime = Number.NaN
       this.#popTime()
     }
