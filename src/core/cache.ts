@@ -393,7 +393,10 @@ export class Cache<K = unknown, V = unknown> {
     return item
   }
 
-  /** Writes `slot`, which expired at `previous` (`Infinity` for a new slot). */
+  /**
+   * Writes `slot`, which expired at `previous` (`Infinity` for a new slot): drops its snapshot and
+   * keeps the count of expiring entries.
+   */
   #put(slot: number, value: unknown, expiration: number, previous: number): void {
     this.#values[slot] = value
     this.#expirations[slot] = expiration
@@ -419,10 +422,8 @@ export class Cache<K = unknown, V = unknown> {
   /** Removes `key`, whose entry is in `slot`, and frees the slot. */
   #discard(key: K, slot: number): void {
     this.#slots.delete(key)
-    if (this.#expirations[slot] !== Infinity) this.#expiring--
-    this.#values[slot] = this.#free
+    this.#put(slot, this.#free, Infinity, this.#expirations[slot] as number)
     this.#free = slot
-    if (this.#items.size) this.#items.delete(slot)
   }
 
   /**

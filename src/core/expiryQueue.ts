@@ -9,8 +9,9 @@
  * The queue is lazy. It holds at least one node for each key that can expire, at or before that
  * key's expiration, and is told nothing when an entry is deleted, replaced or given a later
  * expiration: a node that reaches the top asks `expirationOf(key)` for the truth (`Infinity` for a
- * key that is gone or never expires) and is dropped, moved to the later time, or kept. So a write that keeps or extends a
- * TTL, the common overwrite, costs the queue nothing, and no index per entry is kept up to date.
+ * key that is gone or never expires) and is dropped, moved to the later time, or kept. So a write
+ * that keeps or extends a TTL, the common overwrite, costs the queue nothing, and no index per
+ * entry is kept up to date.
  */
 export class ExpiryQueue<K> {
   // Keyed by the time itself. Offsets from a base time would hash faster (small integers), but
