@@ -1,18 +1,17 @@
 // Takes the README's screenshot of the playground: serves the built Storybook (storybook-static)
-// on 127.0.0.1, drives Debian's Chromium with playwright-core, fills the playground, saves a PNG.
+// on 127.0.0.1, drives Chromium (scripts/chromium.mjs finds it) with playwright-core, fills the playground, saves a PNG.
 // Usage: npm run build-storybook && node scripts/screenshot.mjs [--out docs/playground.png]
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize } from 'node:path'
 import { chromium } from 'playwright-core'
-import { chromiumArgs, chromiumPath as executablePath } from './chromium.mjs'
+import { chromiumLaunchOptions } from './chromium.mjs'
 
 const root = new URL('../storybook-static/', import.meta.url).pathname
 const outArg = process.argv.indexOf('--out')
 const out = outArg > 0 ? process.argv[outArg + 1] : new URL('../docs/playground.png', import.meta.url).pathname
 if (!existsSync(join(root, 'iframe.html'))) throw new Error('No storybook-static: run `npm run build-storybook` first.')
-if (!existsSync(executablePath)) throw new Error(`No Chromium at ${executablePath}: apt-get install -y chromium`)
 
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' }
 const server = createServer((request, response) => {
@@ -34,10 +33,9 @@ const { port } = server.address()
 // launch() refuses --user-data-dir in args: a persistent context takes the directory instead.
 const profile = mkdtempSync(join(tmpdir(), 'poche-shot-'))
 const context = await chromium.launchPersistentContext(profile, {
-  executablePath,
+  ...chromiumLaunchOptions(),
   headless: true,
   viewport: { width: 1100, height: 760 },
-  args: chromiumArgs,
 })
 try {
   const page = context.pages()[0] ?? (await context.newPage())

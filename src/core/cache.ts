@@ -1,4 +1,4 @@
-import { type Clock, forgetTime, MAX_DELAY, systemClock } from './clock'
+import { type Clock, globalClearTimeout, globalSetTimeout, MAX_DELAY, systemClock } from './clock'
 import { type CacheEvent, Emitter, type Listener } from './emitter'
 import type { CacheItem } from './entry'
 import { checkFunction, checkTtl, KeyError } from './errors'
@@ -14,7 +14,10 @@ export interface CacheOptions {
    * has no listeners (see {@link Cache.subscribe}) is evicted. A positive whole number or `Infinity`.
    */
   maxSize?: number
-  /** Time and timer source (default: `Date.now`, read once per synchronous run, and the global timers). */
+  /**
+   * Time and timer source. Default: `Date.now` and the global timers, looked up at each use, so
+   * fake timers (vitest, Jest, sinon) installed at any time are obeyed at once.
+   */
   clock?: Clock
 }
 
@@ -89,7 +92,7 @@ export class Cache<K = unknown, V = unknown> {
    * ms, `Infinity` or `null`; `maxSize` not a positive whole number or `Infinity`; `clock` without `now()`.
    */
   constructor(options: CacheOptions = {}) {
-    const { defaultTtl = null, maxSize = Infinity, clock = systemClock } = options
+    const { defaultTtl = null, maxSize = Infinity, clock = systemClock() } = options
     this.#defaultTtl = checkDefaultTtl(defaultTtl)
     this.#maxSize = checkMaxSize(maxSize)
     checkFunction(clock?.now, 'clock.now')
@@ -545,7 +548,7 @@ export class Cache<K = unknown, V = unknown> {
     const clock = this.#clock
     const now = clock.now()
     this.#armedAt = Math.min(next, now + MAX_DELAY)
-    const timer = (clock.setTimeout ?? systemClock.setTimeout)(
+    const timer = (clock.setTimeout ?? globalSetTimeout)(
       this.#fire,
       Math.min(Math.max(Math.ceil(next - now), 0), MAX_DELAY),
     )
@@ -555,7 +558,7 @@ export class Cache<K = unknown, V = unknown> {
 
   #cancel(): void {
     if (this.#timer === undefined) return
-    ;(this.#clock.clearTimeout ?? systemClock.clearTimeout)(this.#timer)
+    ;(this.#clock.clearTimeout ?? globalClearTimeout)(this.#timer)
     this.#timer = undefined
     this.#armedAt = Infinity
   }
@@ -563,7 +566,6 @@ export class Cache<K = unknown, V = unknown> {
   #fire = (): void => {
     this.#timer = undefined
     this.#armedAt = Infinity
-    forgetTime()
     this.#purge()
     this.#schedule()
   }

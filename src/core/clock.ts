@@ -14,27 +14,47 @@ export interface Clock {
 /** The longest delay `setTimeout` takes; a longer one fires at once. */
 export const MAX_DELAY = 2_147_483_647
 
-let runTime: number | undefined
-/** Drops the shared reading, so the next read asks `Date.now()` again. */
-export const forgetTime = (): void => {
-  runTime = undefined
-}
+// Looked up on each call, not captured at import, so fake timers installed later still apply.
+/** The global `setTimeout`, as it is at the moment of the call. */
+export const globalSetTimeout = (callback: () => void, ms: number): unknown => setTimeout(callback, ms)
+/** The global `clearTimeout`, as it is at the moment of the call. */
+export const globalClearTimeout = (handle: unknown): void => clearTimeout(handle as ReturnType<typeof setTimeout>)
+
+const isNative = (fn: () => number): boolean => Function.prototype.toString.call(fn).includes('[native code]')
 
 /**
- * The default clock. `Date.now()` costs about ten `Map.get`s, so it is read once per synchronous
- * run of code and the reading is shared until the run yields (a microtask forgets it) or the
- * expiry timer fires. A tight loop of reads pays for one clock read, and every read in one React
- * render agrees on the time.
+ * The default clock: `Date.now` and the global timers, each looked up when it is needed, never
+ * captured, so fake timers installed at any time are obeyed.
+ *
+ * While `Date.now` is the engine's own function, nothing can change the time between two reads
+ * of one synchronous run, so one reading serves the whole run (a microtask forgets it): a loop
+ * of reads pays for one clock read, and every read in one React render agrees on the time. Once
+ * `Date.now` is anything else (vitest's, Jest's or sinon's fake timers, `vi.setSystemTime`), a
+ * test may move time between any two reads, so every read asks it.
  */
-export const systemClock: Required<Clock> = {
-  now() {
-    if (runTime === undefined) {
-      runTime = Date.now()
-      queueMicrotask(forgetTime)
-    }
-    return runTime
-  },
-  // Looked up on each call, not captured at import, so fake timers installed later still apply.
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+export function systemClock(): Required<Clock> {
+  let reading: number | undefined
+  let lastNow: unknown
+  let native = false
+  const forget = () => {
+    reading = undefined
+  }
+  return {
+    now() {
+      const dateNow = Date.now
+      if (dateNow !== lastNow) {
+        lastNow = dateNow
+        native = isNative(dateNow)
+        reading = undefined
+      }
+      if (!native) return dateNow()
+      if (reading === undefined) {
+        reading = dateNow()
+        queueMicrotask(forget)
+      }
+      return reading
+    },
+    setTimeout: globalSetTimeout,
+    clearTimeout: globalClearTimeout,
+  }
 }

@@ -1,10 +1,11 @@
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react'
 import { Cache } from '../core/cache'
-import { type Clock, systemClock } from '../core/clock'
+import type { Clock } from '../core/clock'
 
 /**
- * The cache that hooks use outside any {@link CacheProvider}. Exported so that apps and tests
- * can flush it (`defaultCache.flush()`).
+ * The cache that hooks use outside any {@link CacheProvider} in the browser. Exported so that
+ * apps and tests can flush it (`defaultCache.flush()`). On the server no hook uses it: it would
+ * be shared by every request.
  */
 export const defaultCache: Cache<unknown, unknown> = /* @__PURE__ */ new Cache()
 
@@ -12,7 +13,10 @@ const CacheContext = /* @__PURE__ */ createContext<AnyCache | undefined>(undefin
 
 // During server rendering no effect runs, so nothing would ever dispose a provider's cache: it
 // arms no timer there at all (reads still check expiry).
-const serverClock: Clock = { now: systemClock.now, setTimeout: () => undefined, clearTimeout: () => {} }
+const serverClock: Clock = { now: () => Date.now(), setTimeout: () => undefined, clearTimeout: () => {} }
+
+/** Whether this is a server render: no `window`, so one module instance serves every request. */
+const onServer = (): boolean => typeof window === 'undefined'
 
 // A cache of any key and value types: private fields make Cache<K, V> invariant in both.
 // biome-ignore lint/suspicious/noExplicitAny: the provider holds caches of every type.
@@ -39,9 +43,7 @@ let providerRendered = false
 export function CacheProvider({ cache, defaultTtl, maxSize, children }: CacheProviderProps): ReactNode {
   providerRendered = true
   const [own] = useState(() =>
-    cache
-      ? undefined
-      : new Cache({ defaultTtl, maxSize, clock: typeof window === 'undefined' ? serverClock : undefined }),
+    cache ? undefined : new Cache({ defaultTtl, maxSize, clock: onServer() ? serverClock : undefined }),
   )
   useEffect(() => {
     if (own && defaultTtl !== undefined) own.defaultTtl = defaultTtl
@@ -52,9 +54,23 @@ export function CacheProvider({ cache, defaultTtl, maxSize, children }: CachePro
   return <CacheContext.Provider value={cache ?? own}>{children}</CacheContext.Provider>
 }
 
-/** The cache of the nearest {@link CacheProvider}, or {@link defaultCache}. Its identity is stable. */
+/**
+ * The cache of the nearest {@link CacheProvider}; outside any, {@link defaultCache} in the
+ * browser. Its identity is stable.
+ * @throws Error on the server (no `window`) outside any `CacheProvider`: a cache shared by every
+ * render would serve one request's data to the next.
+ */
 export function useCache<K = unknown, V = unknown>(): Cache<K, V> {
-  const [readsContext] = useState(providerRendered)
+  // On the server the switch is no guide: another request's provider may have rendered, or not.
+  const [readsContext] = useState(() => providerRendered || onServer())
   // biome-ignore lint/correctness/useHookAtTopLevel: readsContext is fixed at mount, so a component calls the same hooks on every render.
-  return ((readsContext && useContext(CacheContext)) || defaultCache) as Cache<K, V>
+  const cache = readsContext ? useContext(CacheContext) : undefined
+  if (cache) return cache
+  if (onServer()) {
+    throw new Error(
+      'poche: a hook rendered on the server outside any <CacheProvider>. Wrap the tree in <CacheProvider>, ' +
+        'which makes one cache per render, so that no data crosses requests.',
+    )
+  }
+  return defaultCache as Cache<K, V>
 }
