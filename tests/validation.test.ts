@@ -114,6 +114,11 @@ describe('maxSize', () => {
     })
   }
 
+  it('names a count, not a duration: maxSize 0 is no "ms"', () => {
+    expect(() => new Cache({ maxSize: 0 })).toThrow('maxSize must be a positive whole number or Infinity, got 0')
+    expect(() => new Cache({ maxSize: 0 })).not.toThrow(/ms/)
+  })
+
   it('accepts a positive whole number and Infinity', () => {
     expect(() => new Cache({ maxSize: 1 })).not.toThrow()
     expect(() => new Cache({ maxSize: Number.POSITIVE_INFINITY })).not.toThrow()

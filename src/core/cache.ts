@@ -1,8 +1,10 @@
-import { type Clock, globalClearTimeout, globalSetTimeout, MAX_DELAY, systemClock } from './clock'
+import { type Clock, systemClock } from './clock'
 import { type CacheEvent, Emitter, type Listener } from './emitter'
-import type { CacheItem } from './entry'
-import { checkFunction, checkTtl, KeyError } from './errors'
-import { ExpiryQueue } from './expiryQueue'
+import { type CacheItem, isThenable } from './entry'
+import { checkDefaultTtl, checkFunction, checkMaxSize, checkTtl, KeyError } from './errors'
+import { ExpirySchedule } from './expirySchedule'
+import { SizeBound } from './sizeBound'
+import { SlotStore } from './slotStore'
 
 export type { CacheItem } from './entry'
 
@@ -21,26 +23,17 @@ export interface CacheOptions {
   clock?: Clock
 }
 
-const checkDefaultTtl = (ttl: unknown): number | null => (ttl === null ? null : checkTtl(ttl, 'defaultTtl'))
-
-const checkMaxSize = (maxSize: unknown): number => {
-  // Infinity passes as a "ttl" does; a whole number is all that is left to check.
-  if (maxSize !== Infinity && checkTtl(maxSize, 'maxSize') % 1) {
-    throw new RangeError(`maxSize must be a whole number or Infinity, got ${maxSize}`)
-  }
-  return maxSize as number
-}
-
-/** Whether `value` is a Promise (or any thenable): what `getOrCompute` stores as a request. */
-export const isThenable = (value: unknown): value is PromiseLike<unknown> =>
-  typeof (value as PromiseLike<unknown> | null)?.then === 'function'
-
 /**
  * An in-memory cache whose entries expire after a time-to-live (TTL) given in milliseconds.
  *
  * Expiry is active: one timer for the whole cache, armed for the earliest expiration, removes
  * entries on time and tells their subscribers. Reads check expiry too, so a late or throttled
  * timer never lets an expired value out. Keys compare like `Map` keys (SameValueZero).
+ *
+ * Its parts: a {@link SlotStore} holds the entries, an {@link ExpirySchedule} knows when they
+ * expire and keeps the one timer, a {@link SizeBound} orders keys by use and picks what `maxSize`
+ * evicts, and an {@link Emitter} tells listeners. A write goes to the store, then to the schedule,
+ * then (for a new key) to the bound, and is announced last, once the cache's state is final.
  *
  * @example
  * const cache = new Cache<string, number>({ defaultTtl: 5_000 })
@@ -49,43 +42,12 @@ export const isThenable = (value: unknown): value is PromiseLike<unknown> =>
  * cache.get('answer')              // 42, or KeyError once expired
  */
 export class Cache<K = unknown, V = unknown> {
-  // Entries live in slots: parallel arrays indexed by a small number, so an entry costs no object
-  // of its own (memory) and an overwrite allocates nothing (speed).
-  // key → slot. Insertion order, or least recently used first when maxSize is set (a use moves a key last).
-  #slots = new Map<K, number>()
-  /** slot → value. A free slot holds the next free slot instead (a list ending in -1). */
-  #values: unknown[] = []
-  /** slot → expiration in clock ms, `Infinity` for never (an array of unboxed doubles). */
-  #expirations: number[] = []
-  /** slot → the snapshot `getItem` handed out, dropped when the slot changes. */
-  #items = new Map<number, CacheItem<V>>()
-  #free = -1
-  /** Entries that can expire. While there are any, a timer is pending. */
-  #expiring = 0
-  /** Slots ever handed out: the ones below are in use or free. */
-  #used = 0
-  /** The slot of the key the queue asked about last: the one `take` then returns (see `#purge`). */
-  #probed = -1
-  #queue = new ExpiryQueue<K>((key) => {
-    const slot = this.#slots.get(key)
-    if (slot === undefined) return Infinity
-    this.#probed = slot
-    return this.#expirations[slot] as number
-  })
+  #store = new SlotStore<K, V>()
   #emitter = new Emitter<K>()
+  #schedule: ExpirySchedule<K>
+  #bound: SizeBound<K>
   #clock: Clock
   #defaultTtl: number | null
-  #maxSize: number
-  #timer: unknown
-  /** When the pending timer fires; `Infinity` when none is pending. */
-  #armedAt = Infinity
-  /**
-   * The earliest expiration as of the last `#schedule`: never later than the true one, and earlier
-   * only after a removal or an extension, which lets the timer fire once for nothing rather than
-   * look into the queue on every delete and overwrite.
-   */
-  #next = Infinity
-  #holds = 0
 
   /**
    * @throws TypeError or RangeError when an option is invalid: `defaultTtl` not a positive number of
@@ -94,9 +56,10 @@ export class Cache<K = unknown, V = unknown> {
   constructor(options: CacheOptions = {}) {
     const { defaultTtl = null, maxSize = Infinity, clock = systemClock() } = options
     this.#defaultTtl = checkDefaultTtl(defaultTtl)
-    this.#maxSize = checkMaxSize(maxSize)
+    this.#bound = new SizeBound(checkMaxSize(maxSize), this.#store, (key) => this.#emitter.watches(key))
     checkFunction(clock?.now, 'clock.now')
     this.#clock = clock
+    this.#schedule = new ExpirySchedule(this.#store, clock, () => this.#removeExpired())
   }
 
   /**
@@ -114,8 +77,8 @@ export class Cache<K = unknown, V = unknown> {
 
   /** The number of live entries. Expired entries still held are removed first. */
   get size(): number {
-    this.#purge()
-    return this.#slots.size
+    this.#removeExpired()
+    return this.#store.size
   }
 
   /**
@@ -132,12 +95,14 @@ export class Cache<K = unknown, V = unknown> {
    * @throws KeyError when `key` is missing or expired.
    */
   get(key: K): V {
-    return this.#values[this.#use(key, this.#found(key))] as V
+    const slot = this.#liveSlotOrThrow(key)
+    this.#bound.use(key, slot)
+    return this.#store.valueAt(slot)
   }
 
   /** Whether `key` has a live entry. Does not count as a use for `maxSize`. */
   has(key: K): boolean {
-    return this.#live(key) !== undefined
+    return this.#liveSlot(key) !== undefined
   }
 
   /**
@@ -146,8 +111,8 @@ export class Cache<K = unknown, V = unknown> {
    * use. The same object is returned until the entry changes: a snapshot, compared by identity.
    */
   getItem(key: K): CacheItem<V> | undefined {
-    const slot = this.#slots.get(key)
-    return slot === undefined || !this.#fresh(slot) ? undefined : this.#itemAt(slot)
+    const slot = this.#store.slotOf(key)
+    return slot === undefined || !this.#isFresh(slot) ? undefined : this.#store.itemAt(slot)
   }
 
   /**
@@ -174,20 +139,23 @@ export class Cache<K = unknown, V = unknown> {
   getOrCompute(key: K, factory: () => V, ttl?: number): V {
     checkFunction(factory, 'factory')
     const lifetime = this.#ttl(ttl)
-    const hit = this.#live(key)
-    if (hit !== undefined) return this.#values[this.#use(key, hit)] as V
+    const hit = this.#liveSlot(key)
+    if (hit !== undefined) {
+      this.#bound.use(key, hit)
+      return this.#store.valueAt(hit)
+    }
     const value = factory()
     if (!isThenable(value)) {
       this.#write(key, value, this.#expiration(lifetime))
       return value
     }
-    // Its snapshot outlives the entry only while nothing changes it (set, expire, persist).
-    const pending = this.#itemAt(this.#write(key, value, Infinity))
+    // The item outlives the entry only while nothing changes it (set, expire, persist, delete).
+    const pending = this.#store.itemAt(this.#write(key, value, Infinity))
     const settle = (fulfilled: boolean) => {
-      const slot = this.#slots.get(key) as number
-      if (this.#items.get(slot) !== pending) return
-      if (!fulfilled) this.#remove(key, slot)
-      else this.#retime(key, slot, this.#expiration(lifetime))
+      const slot = this.#store.slotOf(key)
+      if (slot === undefined || this.#store.itemAt(slot) !== pending) return
+      if (fulfilled) this.#retime(key, slot, this.#expiration(lifetime))
+      else this.#remove(key, slot)
     }
     value.then(
       () => settle(true),
@@ -201,7 +169,7 @@ export class Cache<K = unknown, V = unknown> {
    * @throws KeyError when `key` is missing or expired.
    */
   delete(key: K): void {
-    this.#remove(key, this.#found(key))
+    this.#remove(key, this.#liveSlotOrThrow(key))
   }
 
   /**
@@ -211,7 +179,7 @@ export class Cache<K = unknown, V = unknown> {
    */
   expire(key: K, ttl: number): void {
     const expiration = this.#expiration(checkTtl(ttl, 'ttl'))
-    this.#retime(key, this.#found(key), expiration)
+    this.#retime(key, this.#liveSlotOrThrow(key), expiration)
   }
 
   /**
@@ -219,7 +187,7 @@ export class Cache<K = unknown, V = unknown> {
    * @throws KeyError when `key` is missing or expired.
    */
   persist(key: K): void {
-    this.#retime(key, this.#found(key), Infinity)
+    this.#retime(key, this.#liveSlotOrThrow(key), Infinity)
   }
 
   /**
@@ -228,16 +196,16 @@ export class Cache<K = unknown, V = unknown> {
    * @throws KeyError when `key` is missing or expired.
    */
   rename(key: K, newKey: K): void {
-    const slot = this.#found(key)
-    const slots = this.#slots
-    const replaced = slots.get(newKey)
+    const store = this.#store
+    const slot = this.#liveSlotOrThrow(key)
+    const replaced = store.slotOf(newKey)
     // newKey is key itself (SameValueZero): nothing moves.
     if (replaced === slot) return
-    slots.delete(key)
-    if (replaced !== undefined) this.#discard(newKey, replaced)
-    slots.set(newKey, slot)
-    this.#enqueue(newKey, this.#expirations[slot] as number, Infinity)
-    this.#schedule()
+    if (replaced !== undefined) store.remove(newKey, replaced)
+    store.rekey(key, newKey, slot)
+    // key's queue node is dropped when it surfaces; newKey needs one of its own.
+    this.#schedule.track(newKey, store.expirationAt(slot), Infinity)
+    this.#schedule.untrack()
     this.#announce('delete', key)
     this.#announce('set', newKey)
     this.#emitter.keyListChanged()
@@ -253,27 +221,19 @@ export class Cache<K = unknown, V = unknown> {
 
   /** The live values, in the order of {@link Cache.keys}. */
   values(): V[] {
-    return this.#collect((_, slot) => this.#values[slot] as V)
+    return this.#collect((_, slot) => this.#store.valueAt(slot))
   }
 
   /** The live entries as `[key, item]` pairs, in the order of {@link Cache.keys}. */
   items(): [K, CacheItem<V>][] {
-    return this.#collect((key, slot) => [key, this.#itemAt(slot)])
+    return this.#collect((key, slot) => [key, this.#store.itemAt(slot)])
   }
 
   /** Removes every entry; tells each removed key's subscribers, then logs one `flush` event. */
   flush(): void {
-    const removed = [...this.#slots.keys()]
-    this.#slots.clear()
-    // Fresh slot arrays: a flush gives back the memory a once-large cache held.
-    this.#values = []
-    this.#expirations = []
-    this.#items.clear()
-    this.#free = -1
-    this.#expiring = 0
-    this.#used = 0
-    this.#queue.rebuild([])
-    this.#schedule()
+    const removed = [...this.#store.keys()]
+    this.#store.clear()
+    this.#schedule.clear()
     for (const key of removed) this.#emitter.keyChanged(key)
     this.#emitter.log('flush')
     if (removed.length) this.#emitter.keyListChanged()
@@ -288,11 +248,12 @@ export class Cache<K = unknown, V = unknown> {
    */
   subscribe(key: K, listener: Listener): () => void {
     checkFunction(listener, 'listener')
-    this.#schedule()
+    // A disposed cache arms its timer again for its new listeners.
+    this.#schedule.rearm()
     const stop = this.#emitter.onKey(key, listener)
     return () => {
       stop()
-      this.#evict()
+      if (!this.#emitter.held) this.#evictExcess()
     }
   }
 
@@ -326,13 +287,16 @@ export class Cache<K = unknown, V = unknown> {
    * @returns a function that releases this hold (calling it again does nothing).
    */
   hold(): () => void {
-    this.#holds++
-    this.#emitter.hold()
-    return once(() => {
-      // Evict before the emitter lets go, so the evictions are delivered with the rest.
-      if (!--this.#holds) this.#evict()
-      this.#emitter.release()
-    })
+    const emitter = this.#emitter
+    emitter.hold()
+    let released = false
+    return () => {
+      if (released) return
+      released = true
+      // Evicted while the last hold stands, so the evictions are told with everything held.
+      if (emitter.lastHold) this.#evictExcess()
+      emitter.release()
+    }
   }
 
   /** How many listeners of every kind are subscribed. */
@@ -345,8 +309,7 @@ export class Cache<K = unknown, V = unknown> {
    * expiry checked; a later write or subscription arms the timer again.
    */
   dispose(): void {
-    this.#cancel()
-    this.#next = Infinity
+    this.#schedule.stop()
     this.#emitter.clear()
   }
 
@@ -358,169 +321,94 @@ export class Cache<K = unknown, V = unknown> {
     return ttl === null || ttl === Infinity ? Infinity : this.#clock.now() + ttl
   }
 
-  #fresh(slot: number): boolean {
-    const expiration = this.#expirations[slot] as number
+  #isFresh(slot: number): boolean {
+    const expiration = this.#store.expirationAt(slot)
     return expiration === Infinity || expiration > this.#clock.now()
   }
 
-  /** The slot of `key`'s live entry; an expired one found is removed (with every other expired one). */
-  #live(key: K): number | undefined {
-    const slot = this.#slots.get(key)
-    if (slot === undefined || this.#fresh(slot)) return slot
-    this.#purge()
+  /** The slot of `key`'s live entry; finding it expired removes it (with every other expired one). */
+  #liveSlot(key: K): number | undefined {
+    const slot = this.#store.slotOf(key)
+    if (slot === undefined || this.#isFresh(slot)) return slot
+    this.#removeExpired()
   }
 
-  #found(key: K): number {
-    const slot = this.#live(key)
+  #liveSlotOrThrow(key: K): number {
+    const slot = this.#liveSlot(key)
     if (slot === undefined) throw new KeyError(key)
     return slot
   }
 
-  /** Reads `slot` as a use of `key`: with `maxSize`, it becomes the most recently used. */
-  #use(key: K, slot: number): number {
-    if (this.#maxSize !== Infinity) {
-      this.#slots.delete(key)
-      this.#slots.set(key, slot)
-    }
-    return slot
-  }
-
-  /** The snapshot of `slot`: made on first request, the same object until the slot changes. */
-  #itemAt(slot: number): CacheItem<V> {
-    let item = this.#items.get(slot)
-    if (!item) {
-      const expiration = this.#expirations[slot] as number
-      item = { value: this.#values[slot] as V, expiration: expiration === Infinity ? null : expiration }
-      this.#items.set(slot, item)
-    }
-    return item
-  }
-
-  /**
-   * Writes `slot`, which expired at `previous` (`Infinity` for a new slot): drops its snapshot and
-   * keeps the count of expiring entries.
-   */
-  #put(slot: number, value: unknown, expiration: number, previous: number): void {
-    this.#values[slot] = value
-    this.#expirations[slot] = expiration
-    if (this.#items.size) this.#items.delete(slot)
-    if (expiration !== previous) this.#expiring += +(expiration !== Infinity) - +(previous !== Infinity)
-  }
-
-  #allocate(): number {
-    const slot = this.#free
-    if (slot >= 0) {
-      this.#free = this.#values[slot] as number
-      return slot
-    }
-    const values = this.#values
-    if (this.#used === values.length) {
-      // Doubling, as Map grows its own table. Setting the length reserves exactly that much,
-      // where growth by assignment would reserve half as much again.
-      values.length = this.#expirations.length = 2 * values.length || 16
-    }
-    return this.#used++
-  }
-
-  /** Removes `key`, whose entry is in `slot`, and frees the slot. */
-  #discard(key: K, slot: number): void {
-    this.#slots.delete(key)
-    this.#put(slot, this.#free, Infinity, this.#expirations[slot] as number)
-    this.#free = slot
-  }
-
-  /**
-   * Keeps the expiry queue holding a node at or before `key`'s expiration: none is needed when the
-   * entry had one at or before its `previous`, earlier, expiration. Re-arms the timer when the
-   * deadline comes earlier, or cancels it when nothing is left to expire.
-   */
-  #enqueue(key: K, expiration: number, previous: number): void {
-    const queue = this.#queue
-    if (expiration < previous) {
-      // Nodes of deleted or shortened entries linger until they surface: rebuild when they pile up.
-      if (queue.length > 2 * this.#slots.size + 32) queue.rebuild(this.#slots.keys())
-      queue.push(key, expiration)
-    }
-    // With nothing left to expire, #schedule cancels the timer (and drops stale queue nodes).
-    if (expiration < this.#next || !this.#expiring) this.#schedule()
-  }
-
-  /** Stores a write; returns the slot. */
+  /** Stores a write and announces it; returns the entry's slot. */
   #write(key: K, value: V, expiration: number): number {
-    const slots = this.#slots
-    const existing = this.#live(key)
-    let slot = existing
-    let previous = Infinity
-    if (slot === undefined) {
-      // Expired entries go before any live one is evicted to make room.
-      if (slots.size >= this.#maxSize) this.#purge()
-      slot = this.#allocate()
-      slots.set(key, slot)
-    } else {
-      previous = this.#expirations[slot] as number
-      this.#use(key, slot)
+    const store = this.#store
+    const existing = this.#liveSlot(key)
+    if (existing !== undefined) {
+      const previous = store.expirationAt(existing)
+      store.update(existing, value, expiration)
+      this.#bound.use(key, existing)
+      this.#schedule.track(key, expiration, previous)
+      this.#announce('set', key)
+      return existing
     }
-    this.#put(slot, value, expiration, previous)
-    if (expiration !== previous) this.#enqueue(key, expiration, previous)
-    const evicted = existing === undefined ? this.#overflow(key) : undefined
+    // Expired entries go before any live one is evicted to make room.
+    if (store.size >= this.#bound.max) this.#removeExpired()
+    const slot = store.insert(key, value, expiration)
+    this.#schedule.track(key, expiration, Infinity)
+    // While held, a write made during a React render must not evict the entry of a reader that
+    // has not subscribed (and so protected its key) yet: eviction waits for the last release.
+    const evicted = store.size > this.#bound.max && !this.#emitter.held ? this.#removeExcess(key) : undefined
     this.#announce('set', key)
-    if (evicted) for (const key of evicted) this.#announce('evict', key)
-    if (existing === undefined) this.#emitter.keyListChanged()
+    if (evicted) for (const victim of evicted) this.#announce('evict', victim)
+    this.#emitter.keyListChanged()
     return slot
   }
 
+  /** Gives the entry in `slot` a new expiration and announces it as a `set`. */
   #retime(key: K, slot: number, expiration: number): void {
-    const previous = this.#expirations[slot] as number
+    const previous = this.#store.expirationAt(slot)
     if (previous === expiration) return
-    this.#put(slot, this.#values[slot], expiration, previous)
-    this.#enqueue(key, expiration, previous)
+    this.#store.update(slot, this.#store.valueAt(slot), expiration)
+    this.#schedule.track(key, expiration, previous)
     this.#announce('set', key)
   }
 
+  /** Removes the entry of `key` (in `slot`) and announces a `delete`. */
   #remove(key: K, slot: number): void {
-    this.#discard(key, slot)
-    if (!this.#expiring) this.#schedule()
+    this.#store.remove(key, slot)
+    this.#schedule.untrack()
     this.#announce('delete', key)
     this.#emitter.keyListChanged()
   }
 
-  /** Removes every expired entry, then announces each as `expire`. */
-  #purge(): void {
-    const queue = this.#queue
+  /** Removes every entry whose time has come, then announces each as `expire`. */
+  #removeExpired(): void {
+    const schedule = this.#schedule
     const now = this.#clock.now()
-    if (queue.peek() > now) return
+    if (schedule.next() > now) return
     const expired: K[] = []
     do {
-      const key = queue.take()
+      const key = schedule.take()
+      this.#store.remove(key, this.#store.slotOf(key) as number)
       expired.push(key)
-      // peek() has just asked for this key's expiration: no second lookup for its slot.
-      this.#discard(key, this.#probed)
-    } while (queue.peek() <= now)
-    this.#schedule()
+    } while (schedule.next() <= now)
+    schedule.rearm()
     for (const key of expired) this.#announce('expire', key)
     this.#emitter.keyListChanged()
   }
 
-  /** Evicts least recently used entries, never `keep` nor a key with listeners, until within `maxSize`. */
-  #overflow(keep?: K): K[] | undefined {
-    const slots = this.#slots
-    // While held, a write made during a React render must not evict the entry of a reader that
-    // has not subscribed (and so protected its key) yet: eviction waits for the release.
-    if (slots.size <= this.#maxSize || this.#holds) return
-    const evicted: K[] = []
-    for (const [key, slot] of slots) {
-      if (slots.size <= this.#maxSize) break
-      if (key === keep || this.#emitter.watches(key)) continue
-      this.#discard(key, slot)
-      evicted.push(key)
-    }
-    this.#schedule()
+  /** Removes what `maxSize` evicts (never `keep`), unannounced; returns the evicted keys. */
+  #removeExcess(keep?: K): K[] {
+    const evicted = this.#bound.excess(keep)
+    for (const key of evicted) this.#store.remove(key, this.#store.slotOf(key) as number)
+    if (evicted.length) this.#schedule.untrack()
     return evicted
   }
 
-  #evict(): void {
-    const evicted = this.#overflow()
-    if (!evicted?.length) return
+  /** Evicts what `maxSize` requires and announces each as `evict`. */
+  #evictExcess(): void {
+    const evicted = this.#removeExcess()
+    if (!evicted.length) return
     for (const key of evicted) this.#announce('evict', key)
     this.#emitter.keyListChanged()
   }
@@ -533,51 +421,7 @@ export class Cache<K = unknown, V = unknown> {
   // Lists live entries without removing expired ones, so listing is safe inside a React render.
   #collect<T>(map: (key: K, slot: number) => T): T[] {
     const out: T[] = []
-    for (const [key, slot] of this.#slots) if (this.#fresh(slot)) out.push(map(key, slot))
+    for (const [key, slot] of this.#store.entries()) if (this.#isFresh(slot)) out.push(map(key, slot))
     return out
-  }
-
-  /** Keeps exactly one timer pending while anything can expire, and none otherwise. */
-  #schedule(): void {
-    const next = this.#queue.peek()
-    this.#next = next
-    if (next === this.#armedAt) return
-    // A timer that fires earlier than needed is kept: it finds nothing due and arms again.
-    if (next === Infinity || next < this.#armedAt) this.#cancel()
-    if (next === Infinity || this.#timer !== undefined) return
-    const clock = this.#clock
-    const now = clock.now()
-    this.#armedAt = Math.min(next, now + MAX_DELAY)
-    const timer = (clock.setTimeout ?? globalSetTimeout)(
-      this.#fire,
-      Math.min(Math.max(Math.ceil(next - now), 0), MAX_DELAY),
-    )
-    ;(timer as { unref?: () => void } | undefined)?.unref?.()
-    this.#timer = timer
-  }
-
-  #cancel(): void {
-    if (this.#timer === undefined) return
-    ;(this.#clock.clearTimeout ?? globalClearTimeout)(this.#timer)
-    this.#timer = undefined
-    this.#armedAt = Infinity
-  }
-
-  #fire = (): void => {
-    this.#timer = undefined
-    this.#armedAt = Infinity
-    this.#purge()
-    this.#schedule()
-  }
-}
-
-/** `release` wrapped so that calling it again does nothing. */
-const once = (release: () => void): (() => void) => {
-  let done = false
-  return () => {
-    if (!done) {
-      done = true
-      release()
-    }
   }
 }

@@ -15,16 +15,9 @@ const call = <A>(listener: (arg: A) => void, arg: A): void => {
   }
 }
 
-// A copy, so that a listener that subscribes or unsubscribes does not change who is told now
-// (a lone listener needs none).
+// A copy, so that a listener that subscribes or unsubscribes does not change who is told now.
 const callAll = <A>(listeners: Set<(arg: A) => void> | undefined, arg: A): void => {
-  if (!listeners?.size) return
-  if (listeners.size === 1) {
-    for (const listener of listeners) {
-      call(listener, arg)
-      break
-    }
-  } else for (const listener of [...listeners]) call(listener, arg)
+  if (listeners?.size) for (const listener of [...listeners]) call(listener, arg)
 }
 
 const addTo = <T>(set: Set<T>, item: T, removed: () => void = () => {}): (() => void) => {
@@ -50,8 +43,19 @@ export class Emitter<K> {
   #heldKeyList = false
   #heldEvents: CacheEvent<K>[] = []
 
+  /** Holds every notification until the matching {@link release}. Holds nest. */
   hold(): void {
     this.#holds++
+  }
+
+  /** Whether notifications are being held. */
+  get held(): boolean {
+    return this.#holds > 0
+  }
+
+  /** Whether exactly one hold is left: the next release delivers. */
+  get lastHold(): boolean {
+    return this.#holds === 1
   }
 
   /** Ends one hold; the last one delivers what was held. */

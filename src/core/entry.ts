@@ -8,3 +8,7 @@ export interface CacheItem<V> {
   readonly value: V
   readonly expiration: number | null
 }
+
+/** Whether `value` is a Promise (or any thenable): what `getOrCompute` stores as a pending request. */
+export const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  typeof (value as PromiseLike<unknown> | null)?.then === 'function'

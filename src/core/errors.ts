@@ -30,3 +30,15 @@ export function checkTtl(ttl: unknown, name: string): number {
 export function checkFunction(value: unknown, name: string): void {
   if (typeof value !== 'function') throw new TypeError(`${name} must be a function, got ${describe(value)}`)
 }
+
+/** @throws TypeError or RangeError unless `ttl` is `null` or a valid TTL (see {@link checkTtl}). */
+export const checkDefaultTtl = (ttl: unknown): number | null => (ttl === null ? null : checkTtl(ttl, 'defaultTtl'))
+
+/** @throws TypeError when `maxSize` is not a number; RangeError unless it is a positive whole number or `Infinity`. */
+export function checkMaxSize(maxSize: unknown): number {
+  if (typeof maxSize !== 'number') throw new TypeError(`maxSize must be a number, got ${describe(maxSize)}`)
+  if (maxSize !== Infinity && !(maxSize > 0 && Number.isInteger(maxSize))) {
+    throw new RangeError(`maxSize must be a positive whole number or Infinity, got ${maxSize}`)
+  }
+  return maxSize
+}

@@ -1,6 +1,7 @@
-import { createContext, type ReactNode, useContext, useEffect, useState } from 'react'
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react'
 import { Cache } from '../core/cache'
 import type { Clock } from '../core/clock'
+import { type AnyCache, CacheHooks } from './cacheHooks'
 
 /**
  * The cache that hooks use outside any {@link CacheProvider} in the browser. Exported so that
@@ -8,8 +9,9 @@ import type { Clock } from '../core/clock'
  * be shared by every request.
  */
 export const defaultCache: Cache<unknown, unknown> = /* @__PURE__ */ new Cache()
+const defaultHooks = /* @__PURE__ */ new CacheHooks(defaultCache)
 
-const CacheContext = /* @__PURE__ */ createContext<AnyCache | undefined>(undefined)
+const CacheContext = /* @__PURE__ */ createContext<CacheHooks | undefined>(undefined)
 
 // During server rendering no effect runs, so nothing would ever dispose a provider's cache: it
 // arms no timer there at all (reads still check expiry).
@@ -17,10 +19,6 @@ const serverClock: Clock = { now: () => Date.now(), setTimeout: () => undefined,
 
 /** Whether this is a server render: no `window`, so one module instance serves every request. */
 const onServer = (): boolean => typeof window === 'undefined'
-
-// A cache of any key and value types: private fields make Cache<K, V> invariant in both.
-// biome-ignore lint/suspicious/noExplicitAny: the provider holds caches of every type.
-type AnyCache = Cache<any, any>
 
 export interface CacheProviderProps {
   /** The cache to provide. Without it, the provider makes one for its lifetime and disposes it on unmount. */
@@ -32,11 +30,12 @@ export interface CacheProviderProps {
   children?: ReactNode
 }
 
-// Whether any CacheProvider has rendered yet. A context read is not free: React 19 copies and
-// re-checks every context dependency of each sibling fiber it passes on the way to an update,
-// 20–70% more time per update with 2,000 readers across runs of bench scenario A. A component
-// first rendered before any provider existed can sit under none (a provider inserted above it
-// later remounts it), so it keeps to the default cache and never reads the context.
+// Whether any CacheProvider has rendered yet: the one switch the hooks keep at module level, kept
+// because it pays. A context read is not free: React 19 copies and re-checks every context
+// dependency of each sibling fiber it passes on the way to an update, and bench scenario A
+// measures what that costs ("poche" against "poche in CacheProvider"). A component first
+// rendered before any provider existed can sit under none (a provider inserted above it later
+// remounts it), so it keeps to the default cache and never reads the context.
 let providerRendered = false
 
 /** Puts a cache in context for the hooks below it. */
@@ -51,7 +50,31 @@ export function CacheProvider({ cache, defaultTtl, maxSize, children }: CachePro
   // Under StrictMode this runs mount → dispose → mount: a disposed cache keeps its entries and
   // re-arms its timer as soon as the children subscribe again, so it keeps working.
   useEffect(() => (own ? () => own.dispose() : undefined), [own])
-  return <CacheContext.Provider value={cache ?? own}>{children}</CacheContext.Provider>
+  const provided = (cache ?? own) as AnyCache
+  const hooks = useMemo(() => new CacheHooks(provided), [provided])
+  return <CacheContext.Provider value={hooks}>{children}</CacheContext.Provider>
+}
+
+/**
+ * The hooks' state for the cache of the nearest {@link CacheProvider}; outside any, for
+ * {@link defaultCache} in the browser.
+ * @throws Error on the server (no `window`) outside any `CacheProvider`: a cache shared by every
+ * render would serve one request's data to the next.
+ * @internal used by every hook; apps use {@link useCache}.
+ */
+export function useCacheHooks(): CacheHooks {
+  // On the server the switch is no guide: another request's provider may have rendered, or not.
+  const [readsContext] = useState(() => providerRendered || onServer())
+  // biome-ignore lint/correctness/useHookAtTopLevel: readsContext is fixed at mount, so a component calls the same hooks on every render.
+  const hooks = readsContext ? useContext(CacheContext) : undefined
+  if (hooks) return hooks
+  if (onServer()) {
+    throw new Error(
+      'poche: a hook rendered on the server outside any <CacheProvider>. Wrap the tree in <CacheProvider>, ' +
+        'which makes one cache per render, so that no data crosses requests.',
+    )
+  }
+  return defaultHooks
 }
 
 /**
@@ -61,16 +84,5 @@ export function CacheProvider({ cache, defaultTtl, maxSize, children }: CachePro
  * render would serve one request's data to the next.
  */
 export function useCache<K = unknown, V = unknown>(): Cache<K, V> {
-  // On the server the switch is no guide: another request's provider may have rendered, or not.
-  const [readsContext] = useState(() => providerRendered || onServer())
-  // biome-ignore lint/correctness/useHookAtTopLevel: readsContext is fixed at mount, so a component calls the same hooks on every render.
-  const cache = readsContext ? useContext(CacheContext) : undefined
-  if (cache) return cache
-  if (onServer()) {
-    throw new Error(
-      'poche: a hook rendered on the server outside any <CacheProvider>. Wrap the tree in <CacheProvider>, ' +
-        'which makes one cache per render, so that no data crosses requests.',
-    )
-  }
-  return defaultCache as Cache<K, V>
+  return useCacheHooks().cache
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react'
-import { type Cache, isThenable } from '../core/cache'
+import type { Cache } from '../core/cache'
+import { isThenable } from '../core/entry'
 
 /** What is known of a Promise read from the cache. `aborted` ones were abandoned by poche. */
 export type Outcome<V> =
@@ -8,7 +9,7 @@ export type Outcome<V> =
   | { status: 'error'; error: unknown }
   | { status: 'aborted' }
 
-/** A fetch that the hooks started: its controller, and how many committed components read it. */
+/** A fetch that the hooks started: how many committed components read it, and how to abandon it. */
 interface Request {
   readers: number
   abort(): void
@@ -17,28 +18,38 @@ interface Request {
 /** Fetches the value of a key: returns a Promise for it, and should stop when `signal` aborts. */
 export type Fetcher<V> = (signal: AbortSignal) => PromiseLike<V>
 
-const outcomes = new WeakMap<PromiseLike<unknown>, Outcome<unknown>>()
-const requests = new WeakMap<PromiseLike<unknown>, Request>()
+/** What the hooks know of one Promise read from a cache: its outcome, and the request if they started it. */
+interface Tracked {
+  outcome: Outcome<unknown>
+  request?: Request
+}
 
-/**
- * The outcome of `promise`, following it from the first time it is seen. Also for Promises a
- * non-React caller stored with `getOrCompute`.
- */
-export const outcomeOf = <V>(promise: PromiseLike<V>): Outcome<V> => {
-  let outcome = outcomes.get(promise)
-  if (!outcome) {
-    outcome = { status: 'pending' }
-    outcomes.set(promise, outcome)
-    const settle = (next: Outcome<unknown>) => {
-      if (outcomes.get(promise)?.status === 'pending') outcomes.set(promise, next)
+// Per Promise, not per cache: a Promise is one request wherever it is read, and the entry goes
+// with the Promise (no other module-level state is kept by the hooks).
+const tracked = new WeakMap<PromiseLike<unknown>, Tracked>()
+
+const track = (promise: PromiseLike<unknown>): Tracked => {
+  let known = tracked.get(promise)
+  if (!known) {
+    const entry: Tracked = { outcome: { status: 'pending' } }
+    known = entry
+    tracked.set(promise, entry)
+    const settle = (outcome: Outcome<unknown>) => {
+      if (entry.outcome.status === 'pending') entry.outcome = outcome
     }
     promise.then(
       (value) => settle({ status: 'success', value }),
       (error) => settle({ status: 'error', error }),
     )
   }
-  return outcome as Outcome<V>
+  return known
 }
+
+/**
+ * The outcome of `promise`, following it from the first time it is seen. Also for Promises a
+ * non-React caller stored with `getOrCompute`.
+ */
+export const outcomeOf = <V>(promise: PromiseLike<V>): Outcome<V> => track(promise).outcome as Outcome<V>
 
 /**
  * A factory for `cache.getOrCompute(key, …)` that starts `fetcher` with an AbortSignal. The
@@ -51,7 +62,7 @@ export const fetchInto =
     const controller = new AbortController()
     // A fetcher that throws at once fails like one that rejects.
     const promise = new Promise<V>((resolve) => resolve(fetcher(controller.signal)))
-    outcomeOf(promise)
+    const known = track(promise)
     const stop = cache.subscribe(key, () => {
       if (cache.getItem(key)?.value !== promise) request.abort()
     })
@@ -59,12 +70,12 @@ export const fetchInto =
       readers: 0,
       abort() {
         stop()
-        if (outcomes.get(promise)?.status !== 'pending') return
-        outcomes.set(promise, { status: 'aborted' })
+        if (known.outcome.status !== 'pending') return
+        known.outcome = { status: 'aborted' }
         controller.abort()
       },
     }
-    requests.set(promise, request)
+    known.request = request
     promise.then(stop, stop)
     return promise
   }
@@ -103,7 +114,7 @@ export function useOutcome(value: unknown): Outcome<unknown> | undefined {
  */
 export function useRequestReader<K>(cache: Cache<K, unknown>, key: K, value: unknown): void {
   useEffect(() => {
-    const request = isThenable(value) ? requests.get(value) : undefined
+    const request = isThenable(value) ? tracked.get(value)?.request : undefined
     if (!request) return
     request.readers++
     return () => {

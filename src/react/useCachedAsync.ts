@@ -1,5 +1,5 @@
 import { useCallback, useRef } from 'react'
-import { isThenable } from '../core/cache'
+import { isThenable } from '../core/entry'
 import { useCache } from './context'
 import { type Fetcher, fetchInto, type Outcome, outcomeOf, useOutcome, useRequestReader } from './request'
 import { useComputed } from './useComputed'
