@@ -1,8 +1,9 @@
 import { type Clock, systemClock } from './clock'
 import { type CacheEvent, Emitter, type Listener } from './emitter'
 import { type CacheItem, isThenable } from './entry'
-import { checkDefaultTtl, checkFunction, checkMaxSize, checkTtl, KeyError } from './errors'
+import { checkDefaultTtl, checkFunction, checkMaxSize, checkTtl, describe, KeyError } from './errors'
 import { ExpirySchedule } from './expirySchedule'
+import { outcomeOf } from './outcome'
 import { SizeBound } from './sizeBound'
 import { SlotStore } from './slotStore'
 
@@ -116,6 +117,23 @@ export class Cache<K = unknown, V = unknown> {
   }
 
   /**
+   * Stores `item.value` under `key` to expire at `item.expiration`: an absolute clock time in ms,
+   * or `null` for never (the shape {@link Cache.getItem} returns). An item already expired by
+   * the cache's clock is not stored, and leaves any entry of `key` as it was.
+   * @returns whether the item was stored.
+   * @throws TypeError when `item.expiration` is neither `null` nor a finite number; nothing changes then.
+   */
+  setItem(key: K, item: CacheItem<V>): boolean {
+    const { value, expiration } = item
+    if (expiration !== null && !Number.isFinite(expiration)) {
+      throw new TypeError(`expiration must be a finite number of ms or null, got ${describe(expiration)}`)
+    }
+    if (expiration !== null && expiration <= this.#clock.now()) return false
+    this.#write(key, value, expiration ?? Infinity)
+    return true
+  }
+
+  /**
    * The live value of `key`; when there is none, stores `value` and returns it. A Promise `value`
    * is stored as {@link Cache.getOrCompute} stores one (TTL from fulfilment, removed on rejection).
    * @param ttl - milliseconds, used only when `value` is stored; default `defaultTtl`.
@@ -151,6 +169,8 @@ export class Cache<K = unknown, V = unknown> {
     }
     // The item outlives the entry only while nothing changes it (set, expire, persist, delete).
     const pending = this.#store.itemAt(this.#write(key, value, Infinity))
+    // Followed first, so that its outcome is known by the time the cache announces it settled.
+    outcomeOf(value)
     const settle = (fulfilled: boolean) => {
       const slot = this.#store.slotOf(key)
       if (slot === undefined || this.#store.itemAt(slot) !== pending) return

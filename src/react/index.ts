@@ -1,4 +1,6 @@
-export { CacheProvider, type CacheProviderProps, defaultCache, useCache } from './context'
+export { CacheProvider, type CacheProviderProps } from './CacheProvider'
+export { defaultCache, useCache } from './context'
+export { HydrateCache, type HydrateCacheProps } from './HydrateCache'
 export type { Fetcher } from './request'
 export { type AsyncState, useCachedAsync } from './useCachedAsync'
 export { useCachedValue } from './useCachedValue'

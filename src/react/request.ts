@@ -1,55 +1,34 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react'
 import type { Cache } from '../core/cache'
 import { isThenable } from '../core/entry'
+import { type Outcome as CoreOutcome, outcomeOf as coreOutcomeOf } from '../core/outcome'
 
-/** What is known of a Promise read from the cache. `aborted` ones were abandoned by poche. */
-export type Outcome<V> =
-  | { status: 'pending' }
-  | { status: 'success'; value: V }
-  | { status: 'error'; error: unknown }
-  | { status: 'aborted' }
+/** What the hooks know of a Promise read from the cache; `aborted` ones were abandoned by poche. */
+export type Outcome<V> = CoreOutcome<V> | { status: 'aborted' }
 
 /** A fetch that the hooks started: how many committed components read it, and how to abandon it. */
 interface Request {
   readers: number
+  aborted: boolean
   abort(): void
 }
 
 /** Fetches the value of a key: returns a Promise for it, and should stop when `signal` aborts. */
 export type Fetcher<V> = (signal: AbortSignal) => PromiseLike<V>
 
-/** What the hooks know of one Promise read from a cache: its outcome, and the request if they started it. */
-interface Tracked {
-  outcome: Outcome<unknown>
-  request?: Request
-}
+const aborted: Outcome<never> = { status: 'aborted' }
 
-// Per Promise, not per cache: a Promise is one request wherever it is read, and the entry goes
-// with the Promise (no other module-level state is kept by the hooks).
-const tracked = new WeakMap<PromiseLike<unknown>, Tracked>()
-
-const track = (promise: PromiseLike<unknown>): Tracked => {
-  let known = tracked.get(promise)
-  if (!known) {
-    const entry: Tracked = { outcome: { status: 'pending' } }
-    known = entry
-    tracked.set(promise, entry)
-    const settle = (outcome: Outcome<unknown>) => {
-      if (entry.outcome.status === 'pending') entry.outcome = outcome
-    }
-    promise.then(
-      (value) => settle({ status: 'success', value }),
-      (error) => settle({ status: 'error', error }),
-    )
-  }
-  return known
-}
+// The requests the hooks started, per Promise (a Promise is one request wherever it is read, and
+// its record goes with it, so nothing is shared between server requests).
+const requests = new WeakMap<PromiseLike<unknown>, Request>()
 
 /**
- * The outcome of `promise`, following it from the first time it is seen. Also for Promises a
- * non-React caller stored with `getOrCompute`.
+ * The outcome of `promise`, following it from the first time it is seen; `aborted` for a request
+ * the hooks abandoned before it settled. Also for Promises a non-React caller stored with
+ * `getOrCompute`. The same object until it changes.
  */
-export const outcomeOf = <V>(promise: PromiseLike<V>): Outcome<V> => track(promise).outcome as Outcome<V>
+export const outcomeOf = <V>(promise: PromiseLike<V>): Outcome<V> =>
+  requests.get(promise)?.aborted ? aborted : coreOutcomeOf(promise)
 
 /**
  * A factory for `cache.getOrCompute(key, …)` that starts `fetcher` with an AbortSignal. The
@@ -62,20 +41,21 @@ export const fetchInto =
     const controller = new AbortController()
     // A fetcher that throws at once fails like one that rejects.
     const promise = new Promise<V>((resolve) => resolve(fetcher(controller.signal)))
-    const known = track(promise)
+    coreOutcomeOf(promise)
     const stop = cache.subscribe(key, () => {
       if (cache.getItem(key)?.value !== promise) request.abort()
     })
     const request: Request = {
       readers: 0,
+      aborted: false,
       abort() {
         stop()
-        if (known.outcome.status !== 'pending') return
-        known.outcome = { status: 'aborted' }
+        if (coreOutcomeOf(promise).status !== 'pending' || request.aborted) return
+        request.aborted = true
         controller.abort()
       },
     }
-    known.request = request
+    requests.set(promise, request)
     promise.then(stop, stop)
     return promise
   }
@@ -114,7 +94,7 @@ export function useOutcome(value: unknown): Outcome<unknown> | undefined {
  */
 export function useRequestReader<K>(cache: Cache<K, unknown>, key: K, value: unknown): void {
   useEffect(() => {
-    const request = isThenable(value) ? tracked.get(value)?.request : undefined
+    const request = isThenable(value) ? requests.get(value) : undefined
     if (!request) return
     request.readers++
     return () => {

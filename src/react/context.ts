@@ -1,7 +1,6 @@
-import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react'
+import { createContext, useContext, useState } from 'react'
 import { Cache } from '../core/cache'
-import type { Clock } from '../core/clock'
-import { type AnyCache, CacheHooks } from './cacheHooks'
+import { CacheHooks } from './cacheHooks'
 
 /**
  * The cache that hooks use outside any {@link CacheProvider} in the browser. Exported so that
@@ -11,24 +10,11 @@ import { type AnyCache, CacheHooks } from './cacheHooks'
 export const defaultCache: Cache<unknown, unknown> = /* @__PURE__ */ new Cache()
 const defaultHooks = /* @__PURE__ */ new CacheHooks(defaultCache)
 
-const CacheContext = /* @__PURE__ */ createContext<CacheHooks | undefined>(undefined)
-
-// During server rendering no effect runs, so nothing would ever dispose a provider's cache: it
-// arms no timer there at all (reads still check expiry).
-const serverClock: Clock = { now: () => Date.now(), setTimeout: () => undefined, clearTimeout: () => {} }
+/** @internal What a {@link CacheProvider} gives the hooks below it. */
+export const CacheContext = /* @__PURE__ */ createContext<CacheHooks | undefined>(undefined)
 
 /** Whether this is a server render: no `window`, so one module instance serves every request. */
-const onServer = (): boolean => typeof window === 'undefined'
-
-export interface CacheProviderProps {
-  /** The cache to provide. Without it, the provider makes one for its lifetime and disposes it on unmount. */
-  cache?: AnyCache
-  /** For a cache the provider makes: TTL in ms for writes that give none (`null`, the default: never). */
-  defaultTtl?: number | null
-  /** For a cache the provider makes: the most live entries kept (read once, when it is made). */
-  maxSize?: number
-  children?: ReactNode
-}
+export const onServer = (): boolean => typeof window === 'undefined'
 
 // Whether any CacheProvider has rendered yet: the one switch the hooks keep at module level, kept
 // because it pays. A context read is not free: React 19 copies and re-checks every context
@@ -38,21 +24,9 @@ export interface CacheProviderProps {
 // remounts it), so it keeps to the default cache and never reads the context.
 let providerRendered = false
 
-/** Puts a cache in context for the hooks below it. */
-export function CacheProvider({ cache, defaultTtl, maxSize, children }: CacheProviderProps): ReactNode {
+/** @internal Called by every {@link CacheProvider} as it renders. */
+export const noteProviderRendered = (): void => {
   providerRendered = true
-  const [own] = useState(() =>
-    cache ? undefined : new Cache({ defaultTtl, maxSize, clock: onServer() ? serverClock : undefined }),
-  )
-  useEffect(() => {
-    if (own && defaultTtl !== undefined) own.defaultTtl = defaultTtl
-  }, [own, defaultTtl])
-  // Under StrictMode this runs mount → dispose → mount: a disposed cache keeps its entries and
-  // re-arms its timer as soon as the children subscribe again, so it keeps working.
-  useEffect(() => (own ? () => own.dispose() : undefined), [own])
-  const provided = (cache ?? own) as AnyCache
-  const hooks = useMemo(() => new CacheHooks(provided), [provided])
-  return <CacheContext.Provider value={hooks}>{children}</CacheContext.Provider>
 }
 
 /**

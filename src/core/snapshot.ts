@@ -1,0 +1,114 @@
+import type { Cache } from './cache'
+import { isThenable } from './entry'
+import { checkFunction, describe } from './errors'
+import { outcomeOf } from './outcome'
+
+/**
+ * A cache's live entries as plain data, to cross from a server to a browser, into storage or to
+ * another tab: `[key, value, expiration]`, where `expiration` is the absolute clock time in ms at
+ * which the entry expires (`null` for never), so every entry keeps its own TTL on the other side.
+ * Both sides' clocks must count the same way (the default clock: ms since the epoch).
+ */
+export interface CacheSnapshot<K = unknown, V = unknown> {
+  version: 1
+  entries: [key: K, value: V, expiration: number | null][]
+}
+
+/** Options of {@link dehydrate}. */
+export interface DehydrateOptions<K, V> {
+  /** Which entries go in (default: all); called with the value a fulfilled Promise entry holds. */
+  filter?: (key: K, value: V) => boolean
+}
+
+/** Options of {@link hydrate}. */
+export interface HydrateOptions {
+  /** Whether the snapshot's entries replace live ones (default `false`: a live entry wins). */
+  overwrite?: boolean
+}
+
+/**
+ * The live entries of `cache` as a {@link CacheSnapshot}, in the order of `keys()`. A Promise
+ * entry that has fulfilled goes in with its value; a pending or rejected one is left out.
+ * @throws TypeError when `filter` is given and is not a function; whatever `filter` throws (the
+ * cache is never changed by dehydrating).
+ */
+export function dehydrate<K, V>(cache: Cache<K, V>, options: DehydrateOptions<K, V> = {}): CacheSnapshot<K, V> {
+  const { filter } = options
+  if (filter !== undefined) checkFunction(filter, 'filter')
+  const entries: CacheSnapshot<K, V>['entries'] = []
+  for (const [key, { value, expiration }] of cache.items()) {
+    let plain = value
+    if (isThenable(value)) {
+      const outcome = outcomeOf(value)
+      if (outcome.status !== 'success') continue
+      plain = outcome.value as V
+    }
+    if (!filter || filter(key, plain)) entries.push([key, plain, expiration])
+  }
+  return { version: 1, entries }
+}
+
+/** The snapshot's entries, or a TypeError that names what is wrong with its shape. */
+function entriesOf<K, V>(snapshot: unknown): CacheSnapshot<K, V>['entries'] {
+  if (typeof snapshot !== 'object' || snapshot === null) {
+    throw new TypeError(`snapshot must be an object, got ${describe(snapshot)}`)
+  }
+  const { version, entries } = snapshot as Partial<CacheSnapshot<K, V>>
+  if (version !== 1) throw new TypeError(`snapshot.version must be 1, got ${describe(version)}`)
+  if (!Array.isArray(entries)) throw new TypeError(`snapshot.entries must be an array, got ${describe(entries)}`)
+  for (let i = 0; i < entries.length; i++) {
+    const entry: unknown = entries[i]
+    if (!Array.isArray(entry) || entry.length !== 3) {
+      throw new TypeError(`snapshot.entries[${i}] must be a [key, value, expiration] array, got ${describe(entry)}`)
+    }
+    const expiration = entry[2]
+    if (expiration !== null && !(typeof expiration === 'number' && Number.isFinite(expiration))) {
+      throw new TypeError(
+        `snapshot.entries[${i}] has an expiration that is neither a finite number of ms nor null: ${describe(expiration)}`,
+      )
+    }
+  }
+  return entries
+}
+
+/**
+ * Stores the entries of `snapshot` in `cache`, each with its own absolute expiration, and returns
+ * how many it stored. Entries already expired by the cache's clock are skipped, and so is a key
+ * with a live entry, unless `overwrite` is set. Each stored key is announced as a `set`, after
+ * all of them are stored, and its listeners hear it once.
+ * @throws TypeError naming the problem when `snapshot` is not a {@link CacheSnapshot} (not an
+ * object, another `version`, an entry that is not `[key, value, number | null]`, a non-finite
+ * expiration). Everything is checked before anything is written: the cache is then unchanged.
+ */
+export function hydrate<K, V>(cache: Cache<K, V>, snapshot: CacheSnapshot<K, V>, options: HydrateOptions = {}): number {
+  const entries = entriesOf<K, V>(snapshot)
+  const overwrite = options.overwrite === true
+  let stored = 0
+  const release = cache.hold()
+  try {
+    for (const [key, value, expiration] of entries) {
+      if (!overwrite && cache.getItem(key) !== undefined) continue
+      if (cache.setItem(key, { value, expiration })) stored++
+    }
+  } finally {
+    release()
+  }
+  return stored
+}
+
+const unsafeInScript: Record<string, string> = {
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+}
+
+/**
+ * `snapshot` as JSON that is safe inside an HTML `<script>`: `<`, `>`, `&`, U+2028 and U+2029 are
+ * escaped, so a value holding `</script>` cannot end the script. `JSON.parse` gives the snapshot back.
+ * @throws whatever `JSON.stringify` throws (a BigInt value, a cycle).
+ */
+export function serializeSnapshot(snapshot: CacheSnapshot<unknown, unknown>): string {
+  return JSON.stringify(snapshot).replace(/[<>&\u2028\u2029]/g, (char) => unsafeInScript[char] as string)
+}

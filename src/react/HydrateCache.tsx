@@ -1,0 +1,63 @@
+import { type ReactNode, useEffect, useRef, useState } from 'react'
+import { type CacheSnapshot, hydrate } from '../core/snapshot'
+import type { AnyCache } from './cacheHooks'
+import { useCacheHooks } from './context'
+
+export interface HydrateCacheProps {
+  /** Entries to put in the nearest cache, as `dehydrate` made them (on the server, say). */
+  snapshot: CacheSnapshot<unknown, unknown> | undefined
+  /**
+   * Called with the `TypeError` of a snapshot that is not one; nothing is stored then. Default:
+   * `console.error`. Bad data from outside never throws into the app.
+   */
+  onError?: (error: unknown) => void
+  children?: ReactNode
+}
+
+// A malformed snapshot is reported, never thrown into the app; hydrate changed nothing then.
+const hydrateReporting = (
+  cache: AnyCache,
+  snapshot: CacheSnapshot<unknown, unknown>,
+  overwrite: boolean,
+  onError: ((error: unknown) => void) | undefined,
+): void => {
+  try {
+    hydrate(cache, snapshot, { overwrite })
+  } catch (error) {
+    ;(onError ?? console.error)(error)
+  }
+}
+
+/**
+ * Puts the entries of `snapshot` in the nearest cache before its children first render, so their
+ * first render in the browser matches the server's HTML, with no request for what the server
+ * fetched. It never replaces a live entry, and it announces what it stored only after commit, so
+ * components elsewhere that read those keys never update during this render.
+ *
+ * When `snapshot` changes (client navigation brings newer server data), its entries replace the
+ * live ones, after commit.
+ */
+export function HydrateCache({ snapshot, onError, children }: HydrateCacheProps): ReactNode {
+  const hooks = useCacheHooks()
+  const cache = hooks.cache
+  // On the first render only (a state initializer), so the children below read what it stored.
+  // Announced once a component of this render commits (this one, at the latest): telling other
+  // components now would update them during this render.
+  const [render] = useState(() => {
+    if (!snapshot) return 0
+    const render = hooks.stampRender()
+    hooks.holdForRender(render)
+    hydrateReporting(cache, snapshot, false, onError)
+    return render
+  })
+  useEffect(() => {
+    if (render) hooks.releaseUpTo(render)
+  }, [hooks, render])
+  const applied = useRef(snapshot)
+  useEffect(() => {
+    if (applied.current === snapshot) return
+    applied.current = snapshot
+    if (snapshot) hydrateReporting(cache, snapshot, true, onError)
+  }, [cache, snapshot, onError])
+  return children
+}
