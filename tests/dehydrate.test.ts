@@ -162,12 +162,12 @@ describe('hydrate', () => {
       [
         'a string expiration',
         { version: 1, entries: [['a', 1, '5']] },
-        /snapshot.entries\[0\] has an expiration that is neither a finite number of ms nor null: "5"/,
+        /snapshot.entries\[0\]\[2\] \(expiration\) must be a finite number of ms or null, got "5"/,
       ],
       [
         'an infinite expiration',
         { version: 1, entries: [['a', 1, Infinity]] },
-        /entries\[0\] has an expiration .*: Infinity/,
+        /entries\[0\]\[2\] \(expiration\) must be .*, got Infinity/,
       ],
       [
         'a NaN expiration',
@@ -178,7 +178,7 @@ describe('hydrate', () => {
             ['b', 1, Number.NaN],
           ],
         },
-        /entries\[1\] has an expiration .*: NaN/,
+        /entries\[1\]\[2\] \(expiration\) must be .*, got NaN/,
       ],
       [
         'a hole',
@@ -196,7 +196,7 @@ describe('hydrate', () => {
         cache.onEvent((event) => heard.push(event.type))
         let thrown: unknown
         try {
-          hydrate(cache, snapshot as CacheSnapshot)
+          hydrate(cache, snapshot as CacheSnapshot<string, unknown>)
         } catch (error) {
           thrown = error
         }
@@ -273,4 +273,12 @@ describe('Cache.setItem', () => {
     )
     expect(cache.get('a')).toBe(1)
   })
+})
+
+it('dehydrate takes a fulfilled Promise stored with set() as well', async () => {
+  const { cache } = make()
+  const promise = Promise.resolve('v')
+  cache.set('k', promise)
+  await flushMicrotasks()
+  expect(dehydrate(cache).entries).toEqual([['k', 'v', null]])
 })

@@ -151,6 +151,114 @@ function assertUserHtml(text, name, other) {
   assert(!text.includes(other), `the HTML for ${name} contains ${other}`)
 }
 
+/** The readers on /prefetch in its HTML `text`: hook, key, status and text (tags dropped) of each. */
+function prefetchReaders(text) {
+  const reader =
+    /<li data-testid="prefetch-reader" data-hook="([^"]*)" data-key="([^"]*)" data-status="([^"]*)">(.*?)<\/li>/g
+  return [...text.matchAll(reader)].map(([, hook, key, status, inner]) => ({
+    hook,
+    key,
+    status,
+    text: inner.replace(/<[^>]*>/g, ''),
+  }))
+}
+/** The readers /prefetch renders for the keys of `prefix`, in order; `extra` is not prefetched. */
+const prefetchLayout = (prefix) => [
+  { hook: 'useCachedAsync', key: `${prefix}profile` },
+  { hook: 'useCachedAsync', key: `${prefix}feed` },
+  { hook: 'useSuspenseCachedValue', key: `${prefix}profile` },
+  { hook: 'useSuspenseCachedValue', key: `${prefix}feed` },
+  { hook: 'useCachedAsync', key: `${prefix}extra` },
+]
+const isExtra = (key) => key.endsWith('extra')
+/** What a reader shows for a value the server prefetched: its `load`-th load of `key` (any, for `null`). */
+const prefetchedText = (key, load) =>
+  new RegExp(`value of ${key} \\(prefetched on the server, load #${load ?? '\\d+'}\\)`)
+
+/**
+ * The HTML the server sent for /prefetch: every reader of a prefetched key already shows the
+ * value (the Suspense ones did not suspend: no fallback), and the reader of the other key shows
+ * "loading…", which the browser's first render must show too.
+ */
+function assertPrefetchHtml(text, prefix, load) {
+  const readers = prefetchReaders(text)
+  const layout = prefetchLayout(prefix)
+  assert(
+    JSON.stringify(readers.map(({ hook, key }) => ({ hook, key }))) === JSON.stringify(layout),
+    `the HTML holds the readers ${JSON.stringify(readers)}`,
+  )
+  for (const { hook, key, status, text: shown } of readers) {
+    if (isExtra(key)) {
+      assert(status === 'pending' && shown.includes('loading…'), `the HTML's ${hook} of ${key}: ${status}, "${shown}"`)
+    } else {
+      assert(
+        status === 'success' && prefetchedText(key, load).test(shown),
+        `the HTML's ${hook} of ${key} does not show the prefetched value (load #${load ?? 'any'}): ${status}, "${shown}"`,
+      )
+    }
+  }
+  assert(!text.includes('data-testid="prefetch-fallback"'), 'the HTML holds the Suspense fallback: a reader suspended')
+}
+
+/**
+ * Runs in the browser before the page's first byte is parsed (page.addInitScript): notes every
+ * distinct state of the /prefetch readers and of its Suspense fallback that could reach the
+ * screen, from the HTML parser's inserts to React's last commit, in window.__readerStates.
+ */
+function recordReaderStates() {
+  const seen = new Set()
+  const states = []
+  window.__readerStates = states
+  const note = () => {
+    for (const element of document.querySelectorAll(
+      '[data-testid="prefetch-reader"], [data-testid="prefetch-fallback"]',
+    )) {
+      const { hook = 'fallback', key = '', status = '' } = element.dataset
+      const state = { hook, key, status, text: element.textContent ?? '' }
+      const id = JSON.stringify(state)
+      if (seen.has(id)) continue
+      seen.add(id)
+      states.push(state)
+    }
+  }
+  new MutationObserver(note).observe(document, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    characterData: true,
+  })
+}
+
+/**
+ * What the browser showed on /prefetch (the states recordReaderStates noted): never the fallback,
+ * never anything but the prefetched value for a prefetched key; for the other key, "loading…"
+ * first (as in the server's HTML), then the value of its `request`-th request to the route.
+ */
+async function assertShownOnPrefetch(page, prefix, load, request) {
+  const states = await page.evaluate(() => window.__readerStates)
+  const show = (list) => list.map((state) => JSON.stringify(state)).join('\n       ')
+  const fallbacks = states.filter(({ hook }) => hook === 'fallback')
+  assert(fallbacks.length === 0, `the Suspense fallback showed:\n       ${show(fallbacks)}`)
+  const loading = states.filter(
+    ({ key, status, text }) => !isExtra(key) && (status !== 'success' || text.includes('loading')),
+  )
+  assert(loading.length === 0, `a prefetched key showed a loading state:\n       ${show(loading)}`)
+  const extra = states.filter(({ key }) => key === `${prefix}extra`)
+  assert(
+    extra[0]?.status === 'pending' && extra[0].text.includes('loading…'),
+    `the reader of ${prefix}extra did not start with "loading…":\n       ${show(extra)}`,
+  )
+  for (const { hook, key } of prefetchLayout(prefix)) {
+    const shown = await page
+      .locator(`[data-testid="prefetch-reader"][data-hook="${hook}"][data-key="${key}"]`)
+      .textContent()
+    const expected = isExtra(key)
+      ? new RegExp(`value of ${key} \\(fetched in the browser, request #${request}\\)`)
+      : prefetchedText(key, load)
+    assert(expected.test(shown ?? ''), `${hook} of ${key} shows "${shown}", expected ${expected}`)
+  }
+}
+
 async function main() {
   await waitForServer()
   console.log(`next start answers on ${base}`)
@@ -183,6 +291,16 @@ async function main() {
     assert((text.match(/data-testid="async-value"/g) ?? []).length === 5, 'the HTML does not hold 5 async readers')
     assert(Object.keys(countsOf(await counts(), prefix)).length === 0, 'the route handler counted requests')
   })
+
+  await check(
+    'GET /prefetch: the server HTML shows the prefetched values, and no request reached the route',
+    async () => {
+      const run = `prefetch-ssr-${token}`
+      assertPrefetchHtml(await html(`/prefetch?run=${run}`), `${run}:`, 1)
+      const seen = countsOf(await counts(), `${run}:`)
+      assert(Object.keys(seen).length === 0, `the route handler counted ${JSON.stringify(seen)}`)
+    },
+  )
 
   await check(`GET /user for ${alice} and ${bob}, one after the other: each sees only their own name`, async () => {
     assertUserHtml(await html(`/user?name=${alice}`), alice, bob)
@@ -259,6 +377,60 @@ async function main() {
     const seen = countsOf(await counts(), prefix)
     assert(seen[`${prefix}alpha`] === 2 && seen[`${prefix}beta`] === 2, `requests per key: ${JSON.stringify(seen)}`)
   })
+
+  // One run of /prefetch in a new tab (its own cache): the server loads the prefetched keys for
+  // the `load`-th time, and the route handler counts browser requests for the other key only.
+  const prefetchInNewTab = async (run, load) => {
+    const prefix = `${run}:`
+    const page = await openPage()
+    await page.addInitScript(recordReaderStates)
+    const response = await page.goto(`${base}/prefetch?run=${run}`, { waitUntil: 'networkidle' })
+    assert(response?.ok(), `GET /prefetch in Chromium: ${response?.status()}`)
+    assertPrefetchHtml(await response.text(), prefix, load)
+    await page.locator(`[data-testid="prefetch-reader"][data-key="${prefix}extra"][data-status="success"]`).waitFor()
+    // Time for any stray request to arrive before counting.
+    await sleep(500)
+    await assertShownOnPrefetch(page, prefix, load, load)
+    const seen = countsOf(await counts(), prefix)
+    const expected = { [`${prefix}extra`]: load }
+    assert(
+      JSON.stringify(seen) === JSON.stringify(expected),
+      `requests per key: ${JSON.stringify(seen)}, expected ${JSON.stringify(expected)}`,
+    )
+  }
+
+  await check(
+    'Chromium, /prefetch: the prefetched keys show from the first paint with no request; the other key, one request',
+    () => prefetchInNewTab(`prefetch-${token}`, 1),
+  )
+
+  await check(
+    'Chromium, /prefetch again in a new tab: prefetched again on the server, still no request for those keys',
+    () => prefetchInNewTab(`prefetch-${token}`, 2),
+  )
+
+  await check(
+    'Chromium, / then the "Server prefetch" link: a client navigation hydrates the snapshot too, no request for its keys',
+    async () => {
+      // The link has no ?run=, so its keys have no prefix: no other check reads them.
+      const page = await openPage()
+      await page.addInitScript(recordReaderStates)
+      await page.goto(`${base}/`, { waitUntil: 'networkidle' })
+      await page.evaluate(() => {
+        window.__sameDocument = true
+      })
+      await page.getByRole('link', { name: 'Server prefetch' }).click()
+      await page.locator('[data-testid="prefetch-reader"][data-key="extra"][data-status="success"]').waitFor()
+      assert(await page.evaluate(() => window.__sameDocument === true), 'the link loaded a new document')
+      await sleep(500)
+      await assertShownOnPrefetch(page, '', null, 1)
+      const all = await counts()
+      const seen = Object.fromEntries(
+        ['profile', 'feed', 'extra'].filter((key) => key in all).map((key) => [key, all[key]]),
+      )
+      assert(JSON.stringify(seen) === JSON.stringify({ extra: 1 }), `requests per key: ${JSON.stringify(seen)}`)
+    },
+  )
 
   await check('Chromium, /core: the poche/core server component rendered', async () => {
     const { page } = await visit('/core')

@@ -1,7 +1,7 @@
 import { type Clock, systemClock } from './clock'
 import { type CacheEvent, Emitter, type Listener } from './emitter'
 import { type CacheItem, isThenable } from './entry'
-import { checkDefaultTtl, checkFunction, checkMaxSize, checkTtl, describe, KeyError } from './errors'
+import { checkDefaultTtl, checkExpiration, checkFunction, checkMaxSize, checkTtl, KeyError } from './errors'
 import { ExpirySchedule } from './expirySchedule'
 import { outcomeOf } from './outcome'
 import { SizeBound } from './sizeBound'
@@ -124,12 +124,9 @@ export class Cache<K = unknown, V = unknown> {
    * @throws TypeError when `item.expiration` is neither `null` nor a finite number; nothing changes then.
    */
   setItem(key: K, item: CacheItem<V>): boolean {
-    const { value, expiration } = item
-    if (expiration !== null && !Number.isFinite(expiration)) {
-      throw new TypeError(`expiration must be a finite number of ms or null, got ${describe(expiration)}`)
-    }
+    const expiration = checkExpiration(item.expiration, 'expiration')
     if (expiration !== null && expiration <= this.#clock.now()) return false
-    this.#write(key, value, expiration ?? Infinity)
+    this.#write(key, item.value, expiration ?? Infinity)
     return true
   }
 
@@ -169,8 +166,6 @@ export class Cache<K = unknown, V = unknown> {
     }
     // The item outlives the entry only while nothing changes it (set, expire, persist, delete).
     const pending = this.#store.itemAt(this.#write(key, value, Infinity))
-    // Followed first, so that its outcome is known by the time the cache announces it settled.
-    outcomeOf(value)
     const settle = (fulfilled: boolean) => {
       const slot = this.#store.slotOf(key)
       if (slot === undefined || this.#store.itemAt(slot) !== pending) return
@@ -361,6 +356,9 @@ export class Cache<K = unknown, V = unknown> {
 
   /** Stores a write and announces it; returns the entry's slot. */
   #write(key: K, value: V, expiration: number): number {
+    // A stored Promise is followed from now on, so that its outcome is known when it settles (and
+    // before the cache announces that: this callback is registered first) and dehydrate finds it.
+    if (isThenable(value)) outcomeOf(value)
     const store = this.#store
     const existing = this.#liveSlot(key)
     if (existing !== undefined) {

@@ -42,3 +42,9 @@ export function checkMaxSize(maxSize: unknown): number {
   }
   return maxSize
 }
+
+/** @throws TypeError naming `name` unless `expiration` is `null` or a finite number (clock ms). */
+export function checkExpiration(expiration: unknown, name: string): number | null {
+  if (expiration === null || (typeof expiration === 'number' && Number.isFinite(expiration))) return expiration
+  throw new TypeError(`${name} must be a finite number of ms or null, got ${describe(expiration)}`)
+}

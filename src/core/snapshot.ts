@@ -1,6 +1,6 @@
 import type { Cache } from './cache'
 import { isThenable } from './entry'
-import { checkFunction, describe } from './errors'
+import { checkExpiration, checkFunction, describe } from './errors'
 import { outcomeOf } from './outcome'
 
 /**
@@ -17,7 +17,7 @@ export interface CacheSnapshot<K = unknown, V = unknown> {
 /** Options of {@link dehydrate}. */
 export interface DehydrateOptions<K, V> {
   /** Which entries go in (default: all); called with the value a fulfilled Promise entry holds. */
-  filter?: (key: K, value: V) => boolean
+  filter?: (key: K, value: Awaited<V>) => boolean
 }
 
 /** Options of {@link hydrate}. */
@@ -32,16 +32,19 @@ export interface HydrateOptions {
  * @throws TypeError when `filter` is given and is not a function; whatever `filter` throws (the
  * cache is never changed by dehydrating).
  */
-export function dehydrate<K, V>(cache: Cache<K, V>, options: DehydrateOptions<K, V> = {}): CacheSnapshot<K, V> {
+export function dehydrate<K, V>(
+  cache: Cache<K, V>,
+  options: DehydrateOptions<K, V> = {},
+): CacheSnapshot<K, Awaited<V>> {
   const { filter } = options
   if (filter !== undefined) checkFunction(filter, 'filter')
-  const entries: CacheSnapshot<K, V>['entries'] = []
+  const entries: CacheSnapshot<K, Awaited<V>>['entries'] = []
   for (const [key, { value, expiration }] of cache.items()) {
-    let plain = value
+    let plain = value as Awaited<V>
     if (isThenable(value)) {
       const outcome = outcomeOf(value)
       if (outcome.status !== 'success') continue
-      plain = outcome.value as V
+      plain = outcome.value as Awaited<V>
     }
     if (!filter || filter(key, plain)) entries.push([key, plain, expiration])
   }
@@ -61,12 +64,7 @@ function entriesOf<K, V>(snapshot: unknown): CacheSnapshot<K, V>['entries'] {
     if (!Array.isArray(entry) || entry.length !== 3) {
       throw new TypeError(`snapshot.entries[${i}] must be a [key, value, expiration] array, got ${describe(entry)}`)
     }
-    const expiration = entry[2]
-    if (expiration !== null && !(typeof expiration === 'number' && Number.isFinite(expiration))) {
-      throw new TypeError(
-        `snapshot.entries[${i}] has an expiration that is neither a finite number of ms nor null: ${describe(expiration)}`,
-      )
-    }
+    checkExpiration(entry[2], `snapshot.entries[${i}][2] (expiration)`)
   }
   return entries
 }

@@ -17,6 +17,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <nav style={{ display: 'flex', gap: '1rem' }}>
           <Link href="/">Home</Link>
           <Link href="/async">useCachedAsync</Link>
+          <Link href="/prefetch">Server prefetch</Link>
           <Link href="/core">poche/core</Link>
           <Link href="/user?name=alice">User alice</Link>
         </nav>

@@ -1,18 +1,7 @@
 'use client'
 
 import { useCachedAsync } from 'poche'
-
-interface Value {
-  key: string
-  value: string
-  request: number
-}
-
-const fetchValue = (key: string) => async (signal: AbortSignal) => {
-  const response = await fetch(`/api/value?key=${encodeURIComponent(key)}`, { signal })
-  if (!response.ok) throw new Error(`GET /api/value?key=${key}: ${response.status}`)
-  return (await response.json()) as Value
-}
+import { fetchValue } from '../value'
 
 /** One reader of `cacheKey`: every reader of a key shares one request. */
 export function AsyncValue({ cacheKey, reader }: { cacheKey: string; reader: number }) {
