@@ -112,3 +112,24 @@ it('back on the real clock after fake timers, reads use real time again', () => 
   expect(cache.getItem('b')?.expiration).toBeGreaterThan(Date.now() + 59_000)
   cache.dispose()
 })
+
+it('a fake queueMicrotask with the real Date (Jest, doNotFake: Date) never leaves a stale reading', async () => {
+  const timers = new ModernFakeTimers({ global: globalThis, config: { rootDir: '/', testMatch: [] } as never })
+  timers.useFakeTimers({ doNotFake: ['Date'] })
+  try {
+    const cache = new Cache<string, number>()
+    cache.set('a', 1, 20)
+    // Real time passes while the fake queueMicrotask never runs anything.
+    await new Promise<void>((resolve) => {
+      const start = Date.now()
+      const wait = (): void => {
+        if (Date.now() - start > 40) resolve()
+        else void Promise.resolve().then(wait)
+      }
+      wait()
+    })
+    expect(cache.has('a')).toBe(false)
+  } finally {
+    timers.useRealTimers()
+  }
+})

@@ -60,7 +60,7 @@ export class Cache<K = unknown, V = unknown> {
     this.#bound = new SizeBound(checkMaxSize(maxSize), this.#store, (key) => this.#emitter.watches(key))
     checkFunction(clock?.now, 'clock.now')
     this.#clock = clock
-    this.#schedule = new ExpirySchedule(this.#store, clock, () => this.#removeExpired())
+    this.#schedule = new ExpirySchedule(this.#store, clock, () => this.#expireDue())
   }
 
   /**
@@ -78,12 +78,14 @@ export class Cache<K = unknown, V = unknown> {
 
   /** The number of live entries. Expired entries still held are removed first. */
   get size(): number {
-    this.#removeExpired()
+    this.#expireDue()
     return this.#store.size
   }
 
   /**
    * Stores `value` under `key`, replacing any entry (a replaced key keeps its place in `keys()`).
+   * A Promise `value` is followed, so that `dehydrate` can take its value once it fulfils; its
+   * rejection is then handled by the cache, as with {@link Cache.getOrCompute}.
    * @param ttl - time to live in milliseconds, or `Infinity` for never; default `defaultTtl`.
    * @throws TypeError or RangeError when `ttl` is not a positive number or `Infinity`; nothing is stored then.
    */
@@ -220,7 +222,7 @@ export class Cache<K = unknown, V = unknown> {
     store.rekey(key, newKey, slot)
     // key's queue node is dropped when it surfaces; newKey needs one of its own.
     this.#schedule.track(newKey, store.expirationAt(slot), Infinity)
-    this.#schedule.untrack()
+    this.#schedule.cancelIfIdle()
     this.#announce('delete', key)
     this.#announce('set', newKey)
     this.#emitter.keyListChanged()
@@ -255,7 +257,7 @@ export class Cache<K = unknown, V = unknown> {
   }
 
   /**
-   * Calls `listener()` after the entry of `key` changes: set, delete, expire, rename, flush.
+   * Calls `listener()` after the entry of `key` changes: set, delete, expire, evict, rename, flush.
    * A key with listeners is in use: `maxSize` never evicts it (React readers rely on this), and
    * eviction resumes when they unsubscribe. It still expires at its TTL.
    * @returns a function that unsubscribes (calling it again does nothing).
@@ -341,11 +343,11 @@ export class Cache<K = unknown, V = unknown> {
     return expiration === Infinity || expiration > this.#clock.now()
   }
 
-  /** The slot of `key`'s live entry; finding it expired removes it (with every other expired one). */
+  /** The slot of `key`'s live entry; finding it expired expires it (with every other one due). */
   #liveSlot(key: K): number | undefined {
     const slot = this.#store.slotOf(key)
     if (slot === undefined || this.#isFresh(slot)) return slot
-    this.#removeExpired()
+    this.#expireDue()
   }
 
   #liveSlotOrThrow(key: K): number {
@@ -360,7 +362,15 @@ export class Cache<K = unknown, V = unknown> {
     // before the cache announces that: this callback is registered first) and dehydrate finds it.
     if (isThenable(value)) outcomeOf(value)
     const store = this.#store
-    const existing = this.#liveSlot(key)
+    let existing = store.slotOf(key)
+    // Entries that expired are removed now but announced after this write, so that no listener
+    // runs before the write is done: expired ones found on the way, and, before any live entry
+    // is evicted to make room, every one that is due.
+    let expired: K[] | undefined
+    if (existing !== undefined && !this.#isFresh(existing)) {
+      expired = this.#takeExpired()
+      existing = undefined
+    }
     if (existing !== undefined) {
       const previous = store.expirationAt(existing)
       store.update(existing, value, expiration)
@@ -369,13 +379,13 @@ export class Cache<K = unknown, V = unknown> {
       this.#announce('set', key)
       return existing
     }
-    // Expired entries go before any live one is evicted to make room.
-    if (store.size >= this.#bound.max) this.#removeExpired()
+    if (!expired && store.size >= this.#bound.max) expired = this.#takeExpired()
     const slot = store.insert(key, value, expiration)
     this.#schedule.track(key, expiration, Infinity)
     // While held, a write made during a React render must not evict the entry of a reader that
     // has not subscribed (and so protected its key) yet: eviction waits for the last release.
-    const evicted = store.size > this.#bound.max && !this.#emitter.held ? this.#removeExcess(key) : undefined
+    const evicted = store.size > this.#bound.max && !this.#emitter.held ? this.#takeExcess(key) : undefined
+    if (expired) for (const gone of expired) this.#announce('expire', gone)
     this.#announce('set', key)
     if (evicted) for (const victim of evicted) this.#announce('evict', victim)
     this.#emitter.keyListChanged()
@@ -394,38 +404,39 @@ export class Cache<K = unknown, V = unknown> {
   /** Removes the entry of `key` (in `slot`) and announces a `delete`. */
   #remove(key: K, slot: number): void {
     this.#store.remove(key, slot)
-    this.#schedule.untrack()
+    this.#schedule.cancelIfIdle()
     this.#announce('delete', key)
     this.#emitter.keyListChanged()
   }
 
-  /** Removes every entry whose time has come, then announces each as `expire`. */
-  #removeExpired(): void {
-    const schedule = this.#schedule
-    const now = this.#clock.now()
-    if (schedule.next() > now) return
-    const expired: K[] = []
-    do {
-      const key = schedule.take()
-      this.#store.remove(key, this.#store.slotOf(key) as number)
-      expired.push(key)
-    } while (schedule.next() <= now)
-    schedule.rearm()
+  /** Removes every entry whose time has come, unannounced; returns their keys. */
+  #takeExpired(): K[] {
+    return this.#schedule.takeDue(this.#clock.now(), this.#removeEntry)
+  }
+
+  #removeEntry = (key: K): void => {
+    this.#store.remove(key, this.#store.slotOf(key) as number)
+  }
+
+  /** Removes every entry whose time has come and announces each as `expire`. */
+  #expireDue(): void {
+    const expired = this.#takeExpired()
+    if (!expired.length) return
     for (const key of expired) this.#announce('expire', key)
     this.#emitter.keyListChanged()
   }
 
   /** Removes what `maxSize` evicts (never `keep`), unannounced; returns the evicted keys. */
-  #removeExcess(keep?: K): K[] {
+  #takeExcess(keep?: K): K[] {
     const evicted = this.#bound.excess(keep)
     for (const key of evicted) this.#store.remove(key, this.#store.slotOf(key) as number)
-    if (evicted.length) this.#schedule.untrack()
+    if (evicted.length) this.#schedule.cancelIfIdle()
     return evicted
   }
 
-  /** Evicts what `maxSize` requires and announces each as `evict`. */
+  /** Removes what `maxSize` evicts and announces each as `evict`. */
   #evictExcess(): void {
-    const evicted = this.#removeExcess()
+    const evicted = this.#takeExcess()
     if (!evicted.length) return
     for (const key of evicted) this.#announce('evict', key)
     this.#emitter.keyListChanged()

@@ -20,6 +20,8 @@ export const globalSetTimeout = (callback: () => void, ms: number): unknown => s
 /** The global `clearTimeout`, as it is at the moment of the call. */
 export const globalClearTimeout = (handle: unknown): void => clearTimeout(handle as ReturnType<typeof setTimeout>)
 
+const settled = Promise.resolve()
+
 const isNative = (fn: () => number): boolean => Function.prototype.toString.call(fn).includes('[native code]')
 
 /**
@@ -27,7 +29,7 @@ const isNative = (fn: () => number): boolean => Function.prototype.toString.call
  * captured, so fake timers installed at any time are obeyed.
  *
  * While `Date.now` is the engine's own function, nothing can change the time between two reads
- * of one synchronous run, so one reading serves the whole run (a microtask forgets it): a loop
+ * of one synchronous run, so one reading serves the whole run (a Promise job forgets it): a loop
  * of reads pays for one clock read, and every read in one React render agrees on the time. Once
  * `Date.now` is anything else (vitest's, Jest's or sinon's fake timers, `vi.setSystemTime`), a
  * test may move time between any two reads, so every read asks it.
@@ -50,7 +52,8 @@ export function systemClock(): Required<Clock> {
       if (!native) return dateNow()
       if (reading === undefined) {
         reading = dateNow()
-        queueMicrotask(forget)
+        // A Promise job, not queueMicrotask, which a fake-timer library may replace (and never run).
+        settled.then(forget)
       }
       return reading
     },

@@ -13,6 +13,9 @@
  * that keeps or extends a TTL, the common overwrite, costs the queue nothing, and no index per
  * entry is kept up to date.
  */
+// Nothing due, the common answer: one shared empty list instead of a new one each time.
+const noKeys: never[] = []
+
 export class ExpiryQueue<K> {
   // Keyed by the time itself. Offsets from a base time would hash faster (small integers), but
   // two far-apart times can round to one offset (a base near Number.MAX_VALUE makes every
@@ -55,7 +58,7 @@ export class ExpiryQueue<K> {
     times[i] = time
   }
 
-  /** The earliest expiration of a live key (`Infinity` when none can expire); `take` removes its node. */
+  /** The earliest expiration of a live key (`Infinity` when none can expire). */
   peek(): number {
     const times = this.#times
     while (times.length) {
@@ -66,12 +69,12 @@ export class ExpiryQueue<K> {
         this.#top = bucket
         this.#topTime = time
       }
-      // Checked from the end, where `take` takes from: a valid last key vouches for the bucket.
+      // Checked from the end, where `#takeTop` takes from: a valid last key vouches for the bucket.
       while (bucket.length) {
         const expiration = this.#expirationOf(bucket[bucket.length - 1] as K)
         if (expiration === time) return time
         // Later (never earlier: a node is at or before its key's expiration), so the top stays.
-        const key = this.take()
+        const key = this.#takeTop()
         if (expiration !== Infinity) this.push(key, expiration)
       }
       this.#buckets.delete(time)
@@ -81,10 +84,20 @@ export class ExpiryQueue<K> {
     return Infinity
   }
 
-  /** Removes the top node (after `peek`) and returns its key; an emptied bucket goes at the next `peek`. */
-  take(): K {
-    this.#length--
-    return this.#top.pop() as K
+  /**
+   * Takes out the keys whose expiration is at or before `now` (clock ms), earliest first, and
+   * returns them. Each key is passed to `remove` as it is taken, before the next is looked at:
+   * `remove` must remove the key's entry, so that any other node of that key is found stale.
+   */
+  takeDue(now: number, remove: (key: K) => void): K[] {
+    if (this.peek() > now) return noKeys
+    const due: K[] = []
+    do {
+      const key = this.#takeTop()
+      remove(key)
+      due.push(key)
+    } while (this.peek() <= now)
+    return due
   }
 
   /** Replaces every node with one per key given that can expire, at its expiration. */
@@ -97,6 +110,12 @@ export class ExpiryQueue<K> {
       const expiration = this.#expirationOf(key)
       if (expiration !== Infinity) this.push(key, expiration)
     }
+  }
+
+  /** Removes the node `peek` just vouched for; an emptied bucket goes at the next `peek`. */
+  #takeTop(): K {
+    this.#length--
+    return this.#top.pop() as K
   }
 
   #popTime(): void {

@@ -55,19 +55,19 @@ export class ExpirySchedule<K> {
     if (expiration < this.#earliest || !this.#entries.expiring) this.rearm()
   }
 
-  /** Takes note that an entry was removed: with nothing left to expire, the timer is cancelled. */
-  untrack(): void {
+  /** Cancels the timer when no entry is left that can expire (after removals). */
+  cancelIfIdle(): void {
     if (!this.#entries.expiring) this.rearm()
   }
 
-  /** The earliest expiration of a live entry, `Infinity` when none can expire. */
-  next(): number {
-    return this.#queue.peek()
-  }
-
-  /** Removes and returns the key whose expiration {@link next} gave. */
-  take(): K {
-    return this.#queue.take()
+  /**
+   * Takes out, and returns, the keys whose expiration is at or before `now` (clock ms), earliest
+   * first, passing each to `remove` (which must remove its entry) as it goes; then re-arms.
+   */
+  takeDue(now: number, remove: (key: K) => void): K[] {
+    const due = this.#queue.takeDue(now, remove)
+    if (due.length) this.rearm()
+    return due
   }
 
   /** Arms the one timer for the earliest expiration, or cancels it when nothing can expire. */

@@ -19,7 +19,8 @@ export interface CacheProviderProps {
   maxSize?: number
   /**
    * Entries to put in the provided cache before the children first render, as {@link HydrateCache}
-   * does (a live entry wins; a newer snapshot replaces entries after commit).
+   * does (a live entry wins; a newer snapshot replaces entries after commit). A malformed one is
+   * reported with `console.error` and stores nothing.
    */
   snapshot?: CacheSnapshot<unknown, unknown>
   children?: ReactNode
@@ -41,7 +42,8 @@ export function CacheProvider({ cache, defaultTtl, maxSize, snapshot, children }
   const hooks = useMemo(() => new CacheHooks(provided), [provided])
   return (
     <CacheContext.Provider value={hooks}>
-      {snapshot === undefined ? children : <HydrateCache snapshot={snapshot}>{children}</HydrateCache>}
+      {/* Always there, so that a snapshot given later does not remount the children. */}
+      <HydrateCache snapshot={snapshot}>{children}</HydrateCache>
     </CacheContext.Provider>
   )
 }

@@ -28,6 +28,14 @@ const hydrateReporting = (
   }
 }
 
+const sameJson = (a: unknown, b: unknown): boolean => {
+  try {
+    return JSON.stringify(a) === JSON.stringify(b)
+  } catch {
+    return false
+  }
+}
+
 /**
  * Puts the entries of `snapshot` in the nearest cache before its children first render, so their
  * first render in the browser matches the server's HTML, with no request for what the server
@@ -35,7 +43,8 @@ const hydrateReporting = (
  * components elsewhere that read those keys never update during this render.
  *
  * When `snapshot` changes (client navigation brings newer server data), its entries replace the
- * live ones, after commit.
+ * live ones, after commit; a new object with the same content as before changes nothing.
+ * @throws Error on the server (no `window`) outside any `CacheProvider`, as every hook does.
  */
 export function HydrateCache({ snapshot, onError, children }: HydrateCacheProps): ReactNode {
   const hooks = useCacheHooks()
@@ -53,11 +62,14 @@ export function HydrateCache({ snapshot, onError, children }: HydrateCacheProps)
   useEffect(() => {
     if (render) hooks.releaseUpTo(render)
   }, [hooks, render])
+  // What was applied, as JSON: a snapshot made anew with the same content (a `JSON.parse` in
+  // render, say) must change nothing, or its own announcement would re-render it for ever.
   const applied = useRef(snapshot)
   useEffect(() => {
     if (applied.current === snapshot) return
+    const same = snapshot !== undefined && sameJson(applied.current, snapshot)
     applied.current = snapshot
-    if (snapshot) hydrateReporting(cache, snapshot, true, onError)
+    if (snapshot && !same) hydrateReporting(cache, snapshot, true, onError)
   }, [cache, snapshot, onError])
   return children
 }

@@ -36,6 +36,7 @@ interface Seen<K, V> {
  * again only on `refresh()`, remount or a key change. `signal` aborts when the entry is deleted,
  * flushed, evicted or `set` before the request settles, or when its last reader unmounts.
  * @param ttl - milliseconds, counted from the value's arrival; default the cache's `defaultTtl`.
+ * @throws Error on the server (no `window`) outside any `CacheProvider`: see {@link useCache}.
  */
 export function useCachedAsync<V, K = unknown>(key: K, fetcher: Fetcher<V>, ttl?: number): AsyncState<V> {
   const cache = useCache<K, unknown>()

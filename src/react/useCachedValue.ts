@@ -8,6 +8,7 @@ import { useComputed } from './useComputed'
  * nothing: its error goes to the nearest error boundary and the next render tries again.
  * For a factory that returns a Promise, use {@link useCachedAsync} or {@link useSuspenseCachedValue}.
  * @param ttl - milliseconds, or `Infinity`; default the cache's `defaultTtl`.
+ * @throws Error on the server (no `window`) outside any `CacheProvider`: see {@link useCache}.
  */
 export function useCachedValue<V, K = unknown>(key: K, factory: () => V, ttl?: number): V {
   return (useComputed(key, factory, ttl) as { value: V }).value

@@ -9,6 +9,7 @@ import { useComputed } from './useComputed'
  * boundary, whose retry fetches again. One request per key, shared as in {@link useCachedAsync};
  * the TTL counts from when the value arrives. Works on React 18 and 19.
  * @param ttl - milliseconds, counted from the value's arrival; default the cache's `defaultTtl`.
+ * @throws Error on the server (no `window`) outside any `CacheProvider`: see {@link useCache}.
  */
 export function useSuspenseCachedValue<V, K = unknown>(key: K, fetcher: Fetcher<V>, ttl?: number): V {
   const hooks = useCacheHooks()

