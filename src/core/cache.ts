@@ -361,25 +361,32 @@ export class Cache<K = unknown, V = unknown> {
     // A stored Promise is followed from now on, so that its outcome is known when it settles (and
     // before the cache announces that: this callback is registered first) and dehydrate finds it.
     if (isThenable(value)) outcomeOf(value)
+    const slot = this.#store.slotOf(key)
+    if (slot !== undefined && this.#isFresh(slot)) {
+      this.#overwrite(key, slot, value, expiration)
+      return slot
+    }
+    return this.#insert(key, value, expiration, slot !== undefined)
+  }
+
+  /** Writes over the live entry of `key`, in `slot`, and announces it. */
+  #overwrite(key: K, slot: number, value: V, expiration: number): void {
+    const previous = this.#store.expirationAt(slot)
+    this.#store.update(slot, value, expiration)
+    this.#bound.use(key, slot)
+    this.#schedule.track(key, expiration, previous)
+    this.#announce('set', key)
+  }
+
+  /**
+   * Adds `key` (whose entry, if `foundExpired`, has expired) and announces it; returns its slot.
+   * Entries that expired are removed first but announced after this write, so that no listener
+   * runs before the write is done: the one found, with every other one due, or, before any live
+   * entry is evicted to make room, every one due.
+   */
+  #insert(key: K, value: V, expiration: number, foundExpired: boolean): number {
     const store = this.#store
-    let existing = store.slotOf(key)
-    // Entries that expired are removed now but announced after this write, so that no listener
-    // runs before the write is done: expired ones found on the way, and, before any live entry
-    // is evicted to make room, every one that is due.
-    let expired: K[] | undefined
-    if (existing !== undefined && !this.#isFresh(existing)) {
-      expired = this.#takeExpired()
-      existing = undefined
-    }
-    if (existing !== undefined) {
-      const previous = store.expirationAt(existing)
-      store.update(existing, value, expiration)
-      this.#bound.use(key, existing)
-      this.#schedule.track(key, expiration, previous)
-      this.#announce('set', key)
-      return existing
-    }
-    if (!expired && store.size >= this.#bound.max) expired = this.#takeExpired()
+    const expired = foundExpired || store.size >= this.#bound.max ? this.#takeExpired() : undefined
     const slot = store.insert(key, value, expiration)
     this.#schedule.track(key, expiration, Infinity)
     // While held, a write made during a React render must not evict the entry of a reader that
