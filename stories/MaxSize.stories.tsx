@@ -3,7 +3,7 @@ import { useEffect, useReducer, useState } from 'react'
 import { expect, userEvent, within } from 'storybook/test'
 import cacheSource from '../src/core/cache.ts?raw'
 import { CacheProvider, useCache } from '../src/index'
-import contextSource from '../src/react/context.tsx?raw'
+import contextSource from '../src/react/context.ts?raw'
 import { tsdoc } from './parts/tsdoc'
 
 const KEYS = ['a', 'b', 'c', 'd', 'e']

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { type FormEvent, useEffect, useState } from 'react'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { type CacheEvent, CacheProvider, useCache, useCacheItem, useCacheKeys } from '../src/index'
-import contextSource from '../src/react/context.tsx?raw'
+import providerSource from '../src/react/CacheProvider.tsx?raw'
 import itemSource from '../src/react/useCacheItem.ts?raw'
 import { TimeLeft } from './parts/TimeLeft'
 import { tsdoc } from './parts/tsdoc'
@@ -175,7 +175,7 @@ const meta = {
   parameters: {
     docs: {
       description: {
-        component: [tsdoc(contextSource, 'CacheProvider'), tsdoc(itemSource, 'useCacheItem')].join('\n\n'),
+        component: [tsdoc(providerSource, 'CacheProvider'), tsdoc(itemSource, 'useCacheItem')].join('\n\n'),
       },
     },
   },
