@@ -55,7 +55,7 @@ export class Cache<K = unknown, V = unknown> {
    * ms, `Infinity` or `null`; `maxSize` not a positive whole number or `Infinity`; `clock` without `now()`.
    */
   constructor(options: CacheOptions = {}) {
-    const { defaultTtl = null, maxSize = Infinity, clock = systemClock() } = options
+    const { defaultTtl = null, maxSize = Infinity, clock = systemClock } = options
     this.#defaultTtl = checkDefaultTtl(defaultTtl)
     this.#bound = new SizeBound(checkMaxSize(maxSize), this.#store, (key) => this.#emitter.watches(key))
     checkFunction(clock?.now, 'clock.now')

@@ -34,7 +34,7 @@ const isNative = (fn: () => number): boolean => Function.prototype.toString.call
  * `Date.now` is anything else (vitest's, Jest's or sinon's fake timers, `vi.setSystemTime`), a
  * test may move time between any two reads, so every read asks it.
  */
-export function systemClock(): Required<Clock> {
+function createSystemClock(): Required<Clock> {
   let reading: number | undefined
   let lastNow: unknown
   let native = false
@@ -61,3 +61,10 @@ export function systemClock(): Required<Clock> {
     clearTimeout: globalClearTimeout,
   }
 }
+
+/**
+ * The default clock, one for every cache. Its only state is a time reading, which is the same for
+ * everyone, so sharing it leaks nothing between users; and one `now` function for all caches keeps
+ * their reads monomorphic (a clock made per cache measured slower on `get` in an A/B of the builds).
+ */
+export const systemClock: Required<Clock> = /* @__PURE__ */ createSystemClock()
