@@ -1,6 +1,6 @@
 import type { Cache } from './cache'
 import { isThenable } from './entry'
-import { checkExpiration, checkFunction, describe } from './errors'
+import { checkExpiration, checkFunction, invalid } from './errors'
 import { outcomeOf } from './outcome'
 
 /**
@@ -53,16 +53,14 @@ export function dehydrate<K, V>(
 
 /** The snapshot's entries, or a TypeError that names what is wrong with its shape. */
 function entriesOf<K, V>(snapshot: unknown): CacheSnapshot<K, V>['entries'] {
-  if (typeof snapshot !== 'object' || snapshot === null) {
-    throw new TypeError(`snapshot must be an object, got ${describe(snapshot)}`)
-  }
+  if (typeof snapshot !== 'object' || snapshot === null) throw invalid('snapshot', 'an object', snapshot)
   const { version, entries } = snapshot as Partial<CacheSnapshot<K, V>>
-  if (version !== 1) throw new TypeError(`snapshot.version must be 1, got ${describe(version)}`)
-  if (!Array.isArray(entries)) throw new TypeError(`snapshot.entries must be an array, got ${describe(entries)}`)
+  if (version !== 1) throw invalid('snapshot.version', '1', version)
+  if (!Array.isArray(entries)) throw invalid('snapshot.entries', 'an array', entries)
   for (let i = 0; i < entries.length; i++) {
     const entry: unknown = entries[i]
     if (!Array.isArray(entry) || entry.length !== 3) {
-      throw new TypeError(`snapshot.entries[${i}] must be a [key, value, expiration] array, got ${describe(entry)}`)
+      throw invalid(`snapshot.entries[${i}]`, 'a [key, value, expiration] array', entry)
     }
     checkExpiration(entry[2], `snapshot.entries[${i}][2] (expiration)`)
   }
@@ -94,19 +92,15 @@ export function hydrate<K, V>(cache: Cache<K, V>, snapshot: CacheSnapshot<K, V>,
   return stored
 }
 
-const unsafeInScript: Record<string, string> = {
-  '<': '\\u003c',
-  '>': '\\u003e',
-  '&': '\\u0026',
-  '\u2028': '\\u2028',
-  '\u2029': '\\u2029',
-}
-
 /**
  * `snapshot` as JSON that is safe inside an HTML `<script>`: `<`, `>`, `&`, U+2028 and U+2029 are
  * escaped, so a value holding `</script>` cannot end the script. `JSON.parse` gives the snapshot back.
  * @throws whatever `JSON.stringify` throws (a BigInt value, a cycle).
  */
 export function serializeSnapshot(snapshot: CacheSnapshot<unknown, unknown>): string {
-  return JSON.stringify(snapshot).replace(/[<>&\u2028\u2029]/g, (char) => unsafeInScript[char] as string)
+  // Each as its \uXXXX escape, which JSON.parse reads back as the same character.
+  return JSON.stringify(snapshot).replace(
+    /[<>&\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )
 }

@@ -1,14 +1,41 @@
-import { type ReactNode, useEffect, useMemo, useState } from 'react'
+import { type ReactNode, useContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import { Cache } from '../core/cache'
 import type { Clock } from '../core/clock'
 import type { CacheSnapshot } from '../core/snapshot'
-import { type AnyCache, CacheHooks } from './cacheHooks'
-import { CacheContext, noteProviderRendered, onServer } from './context'
+import type { AnyCache } from './cacheHooks'
+import { CacheContext, cacheHooksFor, noteProviderRendered, onServer } from './context'
 import { HydrateCache } from './HydrateCache'
 
 // During server rendering no effect runs, so nothing would ever dispose a provider's cache: it
 // arms no timer there at all (reads still check expiry).
 const serverClock: Clock = { now: () => Date.now(), setTimeout: () => undefined, clearTimeout: () => {} }
+
+/**
+ * Something started on a provider's cache for its lifetime, such as `persistCache` or `syncTabs`:
+ * what it returns is stopped on unmount (after a `flush()`, where there is one, so that pending
+ * writes are kept).
+ */
+export type CacheAttachment = (cache: AnyCache) => { flush?(): void; stop(): void } | (() => void)
+
+const end = (started: ReturnType<CacheAttachment>, flush: boolean): void => {
+  if (typeof started === 'function') started()
+  else {
+    if (flush) started.flush?.()
+    started.stop()
+  }
+}
+
+const never = () => () => {}
+/**
+ * Whether this render hydrates HTML rendered on the server: React reads the server snapshot then
+ * (and on the server), the client one in a render of its own.
+ */
+const useHydrating = (): boolean =>
+  useSyncExternalStore(
+    never,
+    () => false,
+    () => true,
+  )
 
 export interface CacheProviderProps {
   /** The cache to provide. Without it, the provider makes one for its lifetime and disposes it on unmount. */
@@ -23,15 +50,47 @@ export interface CacheProviderProps {
    * reported with `console.error` and stores nothing.
    */
   snapshot?: CacheSnapshot<unknown, unknown>
+  /**
+   * For a cache the provider makes: keeps it in storage while the provider is mounted, e.g.
+   * `persist={(cache) => persistCache(cache, { name: 'app' })}` (`poche/persist`); stopped on unmount.
+   * Where the stored entries first show: in a render of the client's own (no server HTML), in the
+   * first render, so nothing flashes empty; when hydrating server HTML, right after hydration, so
+   * the first render matches the server's. React tells which case it is; nothing to configure.
+   * A function, so that an app without persistence does not bundle it.
+   */
+  persist?: CacheAttachment
+  /**
+   * For a cache the provider makes: shares its changes with the other tabs while mounted, e.g.
+   * `syncTabs={syncTabs}` or `syncTabs={(cache) => syncTabs(cache, { channel: 'app' })}` (`poche/persist`).
+   */
+  syncTabs?: CacheAttachment
   children?: ReactNode
 }
 
 /** Puts a cache in context for the hooks below it. */
-export function CacheProvider({ cache, defaultTtl, maxSize, snapshot, children }: CacheProviderProps): ReactNode {
+export function CacheProvider(props: CacheProviderProps): ReactNode {
+  const { cache, defaultTtl, maxSize, snapshot, persist, syncTabs, children } = props
   noteProviderRendered()
+  const hydrating = useHydrating()
   const [own] = useState(() =>
     cache ? undefined : new Cache({ defaultTtl, maxSize, clock: onServer() ? serverClock : undefined }),
   )
+  // With no server HTML to match, the stored entries are read before the children first render:
+  // started and stopped at once, so a render React throws away (StrictMode renders twice) leaves
+  // nothing running. The effect starts what stays, after hydration when there is one; reading the
+  // storage again then changes nothing, since live entries win.
+  useState(() => {
+    if (own && persist && !hydrating && !onServer()) end(persist(own), false)
+  })
+  // Read once: the provider's own cache keeps the storage and channel it started with.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: persist and syncTabs are read once, at mount.
+  useEffect(() => {
+    if (!own) return
+    const started = [persist, syncTabs].flatMap((attach) => (attach ? [attach(own)] : []))
+    return () => {
+      for (const attachment of started) end(attachment, true)
+    }
+  }, [own])
   useEffect(() => {
     if (own && defaultTtl !== undefined) own.defaultTtl = defaultTtl
   }, [own, defaultTtl])
@@ -39,7 +98,8 @@ export function CacheProvider({ cache, defaultTtl, maxSize, snapshot, children }
   // re-arms its timer as soon as the children subscribe again, so it keeps working.
   useEffect(() => (own ? () => own.dispose() : undefined), [own])
   const provided = (cache ?? own) as AnyCache
-  const hooks = useMemo(() => new CacheHooks(provided), [provided])
+  const outer = useContext(CacheContext)
+  const hooks = useMemo(() => cacheHooksFor(provided, outer), [provided, outer])
   return (
     <CacheContext.Provider value={hooks}>
       {/* Always there, so that a snapshot given later does not remount the children. */}

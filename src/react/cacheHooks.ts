@@ -13,8 +13,9 @@ interface RenderHold {
 /**
  * What the hooks keep for one cache, beside it: the holds that render-time writes took, the
  * failures a suspended render must throw, and the shared key list. The cache's provider makes it
- * (the default cache has its own), so nothing of the kind lives at module level, where a server
- * would share it between requests.
+ * (a provider nested in one for the same cache, or given the default cache, reuses the one that
+ * exists: see `cacheHooksFor`), so nothing of the kind lives at module level, where a server
+ * would share it between requests. Two sibling providers of one cache keep one each.
  */
 export class CacheHooks {
   readonly cache: AnyCache

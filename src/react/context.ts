@@ -1,6 +1,6 @@
 import { createContext, useContext, useState } from 'react'
 import { Cache } from '../core/cache'
-import { CacheHooks } from './cacheHooks'
+import { type AnyCache, CacheHooks } from './cacheHooks'
 
 /**
  * The cache that hooks use outside any {@link CacheProvider} in the browser. Exported so that
@@ -12,6 +12,14 @@ const defaultHooks = /* @__PURE__ */ new CacheHooks(defaultCache)
 
 /** @internal What a {@link CacheProvider} gives the hooks below it. */
 export const CacheContext = /* @__PURE__ */ createContext<CacheHooks | undefined>(undefined)
+
+/**
+ * @internal The hooks' state for `cache` under a provider inside `outer`: the one that the
+ * enclosing provider or the default cache already keeps for it, so that one cache has one, else a
+ * new one.
+ */
+export const cacheHooksFor = (cache: AnyCache, outer: CacheHooks | undefined): CacheHooks =>
+  outer?.cache === cache ? outer : cache === defaultCache ? defaultHooks : new CacheHooks(cache)
 
 /** Whether this is a server render: no `window`, so one module instance serves every request. */
 export const onServer = (): boolean => typeof window === 'undefined'
