@@ -7,7 +7,7 @@ import { defineConfig } from 'tsup'
 const clientEntries = ['index']
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', core: 'src/core/index.ts' },
+  entry: { index: 'src/index.ts', core: 'src/core/index.ts', persist: 'src/persist/index.ts' },
   format: ['esm', 'cjs'],
   // Code shared by entries goes into chunks that each entry imports (for CommonJS as well), so
   // every entry sees one `Cache`, one `KeyError` and one `defaultCache`.

@@ -19,11 +19,19 @@ beforeAll(() => {
 
 const firstLine = (file: string) => readFileSync(join(root, 'dist', file), 'utf8').split('\n')[0]
 
-it('the poche entry begins with "use client" in ESM and CJS; poche/core carries no directive', () => {
+it('the poche entry begins with "use client" in ESM and CJS; poche/core and poche/persist carry no directive', () => {
   expect(firstLine('index.js')).toBe('"use client";')
   expect(firstLine('index.cjs')).toBe('"use client";')
-  expect(firstLine('core.js')).not.toMatch(/use client/)
-  expect(firstLine('core.cjs')).not.toMatch(/use client/)
+  for (const file of ['core.js', 'core.cjs', 'persist.js', 'persist.cjs'])
+    expect(firstLine(file)).not.toMatch(/use client/)
+})
+
+it('poche/persist holds no copy of a core class: it imports them from the chunks poche/core uses', () => {
+  for (const file of ['persist.js', 'persist.cjs']) {
+    const source = readFileSync(join(root, 'dist', file), 'utf8')
+    expect(source, file).not.toMatch(/class (Cache|KeyError)\b/)
+    expect(source, file).toMatch(/chunk-/)
+  }
 })
 
 it('CommonJS: every entry shares one Cache and one KeyError', () => {
@@ -40,6 +48,33 @@ it('CommonJS: every entry shares one Cache and one KeyError', () => {
   }
   expect(caught).toBeInstanceOf(poche.KeyError)
   expect(poche.defaultCache).toBeInstanceOf(core.Cache)
+})
+
+// A record in a storage double, read back into a cache of poche/core by poche/persist.
+const persistRoundTrip = `
+  const data = new Map([['app', '{"version":0,"snapshot":{"version":1,"entries":[["a",1,null]]}}']])
+  const storage = { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => data.set(k, v), removeItem: (k) => data.delete(k) }
+  const cache = new core.Cache()
+  persist.persistCache(cache, { name: 'app', storage }).stop()`
+
+it('CommonJS: poche/persist works on a cache of poche/core', () => {
+  const script = `
+    const core = require('poche/core')
+    const persist = require('poche/persist')
+    ${persistRoundTrip}
+    console.log(JSON.stringify([typeof persist.syncTabs, cache.get('a')]))`
+  const out = execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' })
+  expect(JSON.parse(out)).toEqual(['function', 1])
+})
+
+it('ESM: poche/persist works on a cache of poche/core', () => {
+  const script = `
+    import * as core from 'poche/core'
+    import * as persist from 'poche/persist'
+    ${persistRoundTrip}
+    console.log(JSON.stringify([typeof persist.syncTabs, cache.get('a')]))`
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' })
+  expect(JSON.parse(out)).toEqual(['function', 1])
 })
 
 it('ESM (Node’s own loader): every entry shares one Cache and one KeyError', () => {
