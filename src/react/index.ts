@@ -1,4 +1,4 @@
-export { CacheProvider, type CacheProviderProps } from './CacheProvider'
+export { type CacheAttachment, CacheProvider, type CacheProviderProps } from './CacheProvider'
 export { defaultCache, useCache } from './context'
 export { HydrateCache, type HydrateCacheProps } from './HydrateCache'
 export type { Fetcher } from './request'
