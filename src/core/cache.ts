@@ -49,6 +49,8 @@ export class Cache<K = unknown, V = unknown> {
   #bound: SizeBound<K>
   #clock: Clock
   #defaultTtl: number | null
+  /** The key each pending `getOrCompute` item is under now: `rename` moves it. */
+  #pendingKeys = new Map<CacheItem<V>, K>()
 
   /**
    * @throws TypeError or RangeError when an option is invalid: `defaultTtl` not a positive number of
@@ -168,11 +170,14 @@ export class Cache<K = unknown, V = unknown> {
     }
     // The item outlives the entry only while nothing changes it (set, expire, persist, delete).
     const pending = this.#store.itemAt(this.#write(key, value, Infinity))
+    this.#pendingKeys.set(pending, key)
     const settle = (fulfilled: boolean) => {
-      const slot = this.#store.slotOf(key)
+      const now = this.#pendingKeys.get(pending) as K
+      this.#pendingKeys.delete(pending)
+      const slot = this.#store.slotOf(now)
       if (slot === undefined || this.#store.itemAt(slot) !== pending) return
-      if (fulfilled) this.#retime(key, slot, this.#expiration(lifetime))
-      else this.#remove(key, slot)
+      if (fulfilled) this.#retime(now, slot, this.#expiration(lifetime))
+      else this.#remove(now, slot)
     }
     value.then(
       () => settle(true),
@@ -210,6 +215,8 @@ export class Cache<K = unknown, V = unknown> {
   /**
    * Moves the live entry of `key`, value and expiration, to `newKey`, replacing any entry there.
    * Announced as a `delete` of `key` and a `set` of `newKey`, which becomes the most recent key.
+   * A pending Promise of {@link Cache.getOrCompute} moves with it: its TTL starts under `newKey`
+   * when it fulfils, and a rejection removes it from there.
    * @throws KeyError when `key` is missing or expired.
    */
   rename(key: K, newKey: K): void {
@@ -220,6 +227,8 @@ export class Cache<K = unknown, V = unknown> {
     if (replaced === slot) return
     if (replaced !== undefined) store.remove(newKey, replaced)
     store.rekey(key, newKey, slot)
+    const pending = this.#pendingKeys.size ? store.itemAt(slot) : undefined
+    if (pending && this.#pendingKeys.has(pending)) this.#pendingKeys.set(pending, newKey)
     // key's queue node is dropped when it surfaces; newKey needs one of its own.
     this.#schedule.track(newKey, store.expirationAt(slot), Infinity)
     this.#schedule.cancelIfIdle()
