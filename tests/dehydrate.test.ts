@@ -2,16 +2,12 @@
 // each TTL kept; a malformed snapshot throws a TypeError that names the problem and changes nothing.
 import { describe, expect, it } from 'vitest'
 import { Cache, type CacheEvent, type CacheSnapshot, dehydrate, hydrate, serializeSnapshot } from '../src/core/index'
-import { deferred } from './helpers/deferred'
+import { deferred, flushPromises } from './helpers/deferred'
 import { FakeClock } from './helpers/fakeClock'
 
 const make = (start = 1_000_000) => {
   const clock = new FakeClock(start)
   return { clock, cache: new Cache<string, unknown>({ clock }) }
-}
-
-const flushMicrotasks = async () => {
-  for (let i = 0; i < 5; i++) await Promise.resolve()
 }
 
 describe('dehydrate', () => {
@@ -42,7 +38,7 @@ describe('dehydrate', () => {
     cache.getOrCompute('failing', () => failing.promise, 5000)
     done.resolve(42)
     failing.reject(new Error('no'))
-    await flushMicrotasks()
+    await flushPromises()
     expect(dehydrate(cache).entries).toEqual([['done', 42, clock.time + 5000]])
   })
 
@@ -51,7 +47,7 @@ describe('dehydrate', () => {
     cache.set('public:a', 1)
     cache.set('secret', 2)
     cache.getOrCompute('public:p', () => Promise.resolve('v'))
-    await flushMicrotasks()
+    await flushPromises()
     const seen: unknown[] = []
     const snapshot = dehydrate(cache, {
       filter: (key, value) => {
@@ -279,6 +275,6 @@ it('dehydrate takes a fulfilled Promise stored with set() as well', async () => 
   const { cache } = make()
   const promise = Promise.resolve('v')
   cache.set('k', promise)
-  await flushMicrotasks()
+  await flushPromises()
   expect(dehydrate(cache).entries).toEqual([['k', 'v', null]])
 })

@@ -172,12 +172,12 @@ export class Cache<K = unknown, V = unknown> {
     const pending = this.#store.itemAt(this.#write(key, value, Infinity))
     this.#pendingKeys.set(pending, key)
     const settle = (fulfilled: boolean) => {
-      const now = this.#pendingKeys.get(pending) as K
+      const current = this.#pendingKeys.get(pending) as K
       this.#pendingKeys.delete(pending)
-      const slot = this.#store.slotOf(now)
+      const slot = this.#store.slotOf(current)
       if (slot === undefined || this.#store.itemAt(slot) !== pending) return
-      if (fulfilled) this.#retime(now, slot, this.#expiration(lifetime))
-      else this.#remove(now, slot)
+      if (fulfilled) this.#retime(current, slot, this.#expiration(lifetime))
+      else this.#remove(current, slot)
     }
     value.then(
       () => settle(true),
