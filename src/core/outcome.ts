@@ -1,3 +1,5 @@
+import { isThenable } from './entry'
+
 /** What is known of a Promise stored in a cache: still pending, fulfilled with a value, or rejected. */
 export type Outcome<V> = { status: 'pending' } | { status: 'success'; value: V } | { status: 'error'; error: unknown }
 
@@ -23,4 +25,15 @@ export function outcomeOf<V>(promise: PromiseLike<V>): Outcome<V> {
     )
   }
   return outcome as Outcome<V>
+}
+
+/**
+ * A cache value as it can leave the cache (in a snapshot, to storage, to another tab): a plain
+ * value as it is, a fulfilled Promise as its value; `undefined` for a Promise still pending or
+ * rejected, which has nothing to give.
+ */
+export function settledValue<V>(value: V): { value: Awaited<V> } | undefined {
+  if (!isThenable(value)) return { value: value as Awaited<V> }
+  const outcome = outcomeOf(value)
+  return outcome.status === 'success' ? { value: outcome.value as Awaited<V> } : undefined
 }

@@ -1,7 +1,6 @@
 import type { Cache } from './cache'
-import { isThenable } from './entry'
 import { checkExpiration, checkFunction, invalid } from './errors'
-import { outcomeOf } from './outcome'
+import { settledValue } from './outcome'
 
 /**
  * A cache's live entries as plain data, to cross from a server to a browser, into storage or to
@@ -40,13 +39,8 @@ export function dehydrate<K, V>(
   if (filter !== undefined) checkFunction(filter, 'filter')
   const entries: CacheSnapshot<K, Awaited<V>>['entries'] = []
   for (const [key, { value, expiration }] of cache.items()) {
-    let plain = value as Awaited<V>
-    if (isThenable(value)) {
-      const outcome = outcomeOf(value)
-      if (outcome.status !== 'success') continue
-      plain = outcome.value as Awaited<V>
-    }
-    if (!filter || filter(key, plain)) entries.push([key, plain, expiration])
+    const settled = settledValue(value)
+    if (settled && (!filter || filter(key, settled.value))) entries.push([key, settled.value, expiration])
   }
   return { version: 1, entries }
 }

@@ -3,7 +3,7 @@ import { MAX_DELAY } from '../core/clock'
 import { checkFunction, describe } from '../core/errors'
 import { type CacheSnapshot, dehydrate, hydrate } from '../core/snapshot'
 import { checkCache, checkFunctions, checkName, checkRange } from './checks'
-import { settledValue } from './fulfilment'
+import { settledValueOrWait } from './fulfilment'
 import { onPageExit } from './pageExit'
 import { encode, type PersistedCache } from './record'
 import { type ErrorHandler, reporter } from './report'
@@ -215,7 +215,7 @@ export function persistCache<K, V>(cache: Cache<K, V>, options: PersistOptions<K
   const unsubscribe = cache.onEvent((event) => {
     // Hydration's own writes need no write back, and expiry needs none (see above).
     if (hydrating || event.type === 'expire') return
-    if (event.type === 'set') settledValue(cache.getItem(event.key)?.value, changed)
+    if (event.type === 'set') settledValueOrWait(cache.getItem(event.key)?.value, changed)
     changed()
   })
   const removePageListeners = onPageExit(flush)

@@ -1,7 +1,8 @@
 import type { Cache, CacheItem } from '../core/cache'
 import { describe } from '../core/errors'
+import { settledValue } from '../core/outcome'
 import { checkCache, checkFunctions, checkName } from './checks'
-import { settledValue } from './fulfilment'
+import { settledValueOrWait } from './fulfilment'
 import { type Change, isChange, isSyncedKey, type Message, type SyncedKey } from './messages'
 import { type ErrorHandler, reporter } from './report'
 import { isNewer, isStamp, type Stamp, stampClock } from './stamp'
@@ -91,7 +92,7 @@ export function syncTabs<K, V>(cache: Cache<K, V>, options: SyncTabsOptions = {}
   const share = (key: SyncedKey): void => {
     const item = local.getItem(key)
     if (stopped || (shared.has(key) && shared.get(key) === item)) return
-    const settled = item && settledValue(item.value, () => share(key))
+    const settled = item && settledValueOrWait(item.value, () => share(key))
     if (item && !settled) return
     const stamp = clock.next()
     stamps.set(key, stamp)
