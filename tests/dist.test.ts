@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { beforeAll, expect, it } from 'vitest'
+import { internalNames } from '../tsup.config'
 
 const root = join(__dirname, '..')
 // A require() from inside the package resolves `poche` through its own exports map.
@@ -19,9 +20,9 @@ beforeAll(() => {
 
 const firstLine = (file: string) => readFileSync(join(root, 'dist', file), 'utf8').split('\n')[0]
 
-it('the poche entry begins with "use client" in ESM and CJS; poche/core and poche/persist carry no directive', () => {
-  expect(firstLine('index.js')).toBe('"use client";')
-  expect(firstLine('index.cjs')).toBe('"use client";')
+it('poche and poche/devtools begin with "use client" in ESM and CJS; poche/core and poche/persist carry no directive', () => {
+  for (const file of ['index.js', 'index.cjs', 'devtools.js', 'devtools.cjs'])
+    expect(firstLine(file)).toBe('"use client";')
   for (const file of ['core.js', 'core.cjs', 'persist.js', 'persist.cjs'])
     expect(firstLine(file)).not.toMatch(/use client/)
 })
@@ -32,6 +33,23 @@ it('poche/persist holds no copy of a core class: it imports them from the chunks
     expect(source, file).not.toMatch(/class (Cache|KeyError)\b/)
     expect(source, file).toMatch(/chunk-/)
   }
+})
+
+it('poche/devtools holds no copy of a core class nor of the React context: it finds the provider poche puts in place', () => {
+  for (const file of ['devtools.js', 'devtools.cjs']) {
+    const source = readFileSync(join(root, 'dist', file), 'utf8')
+    expect(source, file).not.toMatch(/class (Cache|KeyError)\b/)
+    expect(source, file).not.toMatch(/createContext/)
+    expect(source, file).toMatch(/chunk-/)
+  }
+})
+
+it('the build shortens only internal names: none of them is in the public type declarations', () => {
+  const declarations = ['index', 'core', 'persist', 'devtools'].map((entry) =>
+    readFileSync(join(root, 'dist', `${entry}.d.ts`), 'utf8'),
+  )
+  for (const name of internalNames)
+    for (const text of declarations) expect(text).not.toMatch(new RegExp(`\\b${name}\\b`))
 })
 
 it('CommonJS: every entry shares one Cache and one KeyError', () => {

@@ -78,6 +78,11 @@ export class Cache<K = unknown, V = unknown> {
     this.#defaultTtl = checkDefaultTtl(ttl)
   }
 
+  /** The most live entries the cache keeps (`Infinity` when unbounded): the `maxSize` option. */
+  get maxSize(): number {
+    return this.#bound.max
+  }
+
   /** The number of live entries. Expired entries still held are removed first. */
   get size(): number {
     this.#expireDue()
@@ -328,6 +333,14 @@ export class Cache<K = unknown, V = unknown> {
   /** How many listeners of every kind are subscribed. */
   get listenerCount(): number {
     return this.#emitter.size
+  }
+
+  /**
+   * How many listeners `key` has through {@link Cache.subscribe}: one per mounted React component
+   * reading it, and one per request the hooks have in flight for it.
+   */
+  keyListenerCount(key: K): number {
+    return this.#emitter.countOf(key)
   }
 
   /**

@@ -79,6 +79,11 @@ export class Emitter<K> {
     return size
   }
 
+  /** How many listeners `key` itself has. */
+  countOf(key: K): number {
+    return this.#byKey.get(key)?.size ?? 0
+  }
+
   /** Whether anyone listens to `key` itself (such a key is in use: it is not evicted). */
   watches(key: K): boolean {
     return this.#byKey.has(key)

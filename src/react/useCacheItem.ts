@@ -1,4 +1,4 @@
-import { useCallback, useSyncExternalStore } from 'react'
+import { useCallback, useDebugValue, useSyncExternalStore } from 'react'
 import type { CacheItem } from '../core/cache'
 import { useCache } from './context'
 
@@ -13,5 +13,8 @@ export function useCacheItem<V = unknown, K = unknown>(key: K): CacheItem<V> | u
   const subscribe = useCallback((onChange: () => void) => cache.subscribe(key, onChange), [cache, key])
   // getItem hands out the stored entry itself, the same object until it changes: a snapshot.
   const getSnapshot = () => cache.getItem(key)
-  return useSyncExternalStore(subscribe, getSnapshot, getSnapshot)
+  const item = useSyncExternalStore(subscribe, getSnapshot, getSnapshot)
+  // What React DevTools shows beside the hook.
+  useDebugValue({ key, status: item ? 'hit' : 'miss' })
+  return item
 }

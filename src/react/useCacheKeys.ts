@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react'
+import { useDebugValue, useSyncExternalStore } from 'react'
 import { useCacheHooks } from './context'
 
 /**
@@ -8,5 +8,7 @@ import { useCacheHooks } from './context'
  */
 export function useCacheKeys<K = unknown>(): K[] {
   const list = useCacheHooks().keyList
-  return useSyncExternalStore(list.subscribe, list.getSnapshot, list.getSnapshot) as K[]
+  const keys = useSyncExternalStore(list.subscribe, list.getSnapshot, list.getSnapshot) as K[]
+  useDebugValue({ keys: keys.length })
+  return keys
 }

@@ -1,4 +1,4 @@
-import { useCallback, useRef } from 'react'
+import { useCallback, useDebugValue, useRef } from 'react'
 import { isThenable } from '../core/entry'
 import { useCache } from './context'
 import { type Fetcher, fetchInto, type Outcome, outcomeOf, useOutcome, useRequestReader } from './request'
@@ -69,11 +69,13 @@ export function useCachedAsync<V, K = unknown>(key: K, fetcher: Fetcher<V>, ttl?
     }
   }, [cache, key, fetcher, ttl])
   const status = outcome?.status
-  return {
+  const state: AsyncState<V> = {
     data: mine.data,
     error: status === 'error' ? (outcome as { error: unknown }).error : undefined,
     status: status === 'error' ? 'error' : 'data' in mine ? 'success' : 'pending',
     isFetching: status === 'pending' || status === 'aborted',
     refresh,
   }
+  useDebugValue({ key, status: state.status, isFetching: state.isFetching })
+  return state
 }

@@ -1,3 +1,4 @@
+import { useDebugValue } from 'react'
 import { useComputed } from './useComputed'
 
 /**
@@ -11,5 +12,6 @@ import { useComputed } from './useComputed'
  * @throws Error on the server (no `window`) outside any `CacheProvider`: see {@link useCache}.
  */
 export function useCachedValue<V, K = unknown>(key: K, factory: () => V, ttl?: number): V {
+  useDebugValue({ key })
   return (useComputed(key, factory, ttl) as { value: V }).value
 }

@@ -1,3 +1,4 @@
+import { useDebugValue } from 'react'
 import { isThenable } from '../core/entry'
 import { useCacheHooks } from './context'
 import { type Fetcher, fetchInto, outcomeOf } from './request'
@@ -19,6 +20,8 @@ export function useSuspenseCachedValue<V, K = unknown>(key: K, fetcher: Fetcher<
   const failure = cache.getItem(key) ? undefined : hooks.takeFailure(key)
   if (failure) throw failure.error
   const value = (useComputed<unknown, K>(key, fetchInto(cache, key, fetcher), ttl) as { value: unknown }).value
+  // The formatter runs only when React DevTools inspects the component.
+  useDebugValue(value, (shown) => ({ key, status: isThenable(shown) ? outcomeOf(shown).status : 'success' }))
   if (!isThenable(value)) return value as V
   const outcome = outcomeOf(value)
   if (outcome.status === 'success') return outcome.value as V
