@@ -45,8 +45,9 @@ it('poche/devtools holds no copy of a core class nor of the React context: it fi
 })
 
 it('the build shortens only internal names: none of them is in the public type declarations', () => {
+  // Their TSDoc is prose, where a word such as "held" may well appear.
   const declarations = ['index', 'core', 'persist', 'devtools'].map((entry) =>
-    readFileSync(join(root, 'dist', `${entry}.d.ts`), 'utf8'),
+    readFileSync(join(root, 'dist', `${entry}.d.ts`), 'utf8').replace(/\/\*[\s\S]*?\*\//g, ''),
   )
   for (const name of internalNames)
     for (const text of declarations) expect(text).not.toMatch(new RegExp(`\\b${name}\\b`))

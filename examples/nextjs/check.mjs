@@ -432,6 +432,17 @@ async function main() {
     },
   )
 
+  await check(
+    'poche/devtools in a production build: CacheDevtools renders nothing, on the server or in Chromium',
+    async () => {
+      assert(!(await html('/')).includes('data-poche-devtools'), 'the server HTML holds the devtools host')
+      const { page } = await visit('/')
+      await page.getByTestId('fib-first').waitFor()
+      const hosts = await page.locator('[data-poche-devtools]').count()
+      assert(hosts === 0, `${hosts} devtools host(s) in the page`)
+    },
+  )
+
   await check('Chromium, /core: the poche/core server component rendered', async () => {
     const { page } = await visit('/core')
     const primes = await page.getByTestId('primes').textContent()

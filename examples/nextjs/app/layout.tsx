@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { CacheProvider } from 'poche'
+import { CacheDevtools } from 'poche/devtools'
 import type { ReactNode } from 'react'
 
 export const metadata: Metadata = {
@@ -21,7 +22,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <Link href="/core">poche/core</Link>
           <Link href="/user?name=alice">User alice</Link>
         </nav>
-        <CacheProvider defaultTtl={60_000}>{children}</CacheProvider>
+        <CacheProvider defaultTtl={60_000}>
+          {children}
+          {/* Renders nothing in this production build (next build, next start); in next dev it is the panel. */}
+          <CacheDevtools />
+        </CacheProvider>
       </body>
     </html>
   )

@@ -1,0 +1,168 @@
+import { memo, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react'
+import type { CacheItem } from '../core/entry'
+import { isThenable } from '../core/entry'
+import type { AnyCache } from '../react/cacheHooks'
+import type { Bars } from './bars'
+import { label, preview, toJson } from './preview'
+
+export interface EntryRowProps {
+  cache: AnyCache
+  entryKey: unknown
+  item: CacheItem<unknown>
+  /** How many components (and requests in flight) read the key. */
+  readers: number
+  /** The time the entry had left when the panel first saw its expiration (ms): the bar's 100%. */
+  total: number
+  /** What the Expire button gives the entry, in seconds. */
+  seconds: number
+  bars: Bars
+}
+
+// The entry may have expired or gone since it was shown: an action on it then does nothing.
+const attempt = (change: () => void): void => {
+  try {
+    change()
+  } catch {}
+}
+
+// Stable, so the editor takes the focus once, when it opens, and not on every render.
+const focus = (element: HTMLElement | null) => element?.focus()
+
+/**
+ * One live entry: key, value preview (expandable, editable as JSON), time left, readers, actions.
+ * Memoized: a change to one entry re-renders its row, not the 199 others.
+ */
+export const EntryRow = memo(function EntryRow({
+  cache,
+  entryKey,
+  item,
+  readers,
+  total,
+  seconds,
+  bars,
+}: EntryRowProps) {
+  const [expanded, setExpanded] = useState(false)
+  const [draft, setDraft] = useState<string>()
+  const [error, setError] = useState('')
+  const editButton = useRef<HTMLButtonElement>(null)
+  const bar = useRef<HTMLDivElement>(null)
+  const name = label(entryKey)
+  const { value, expiration } = item
+  const shortValue = preview(value)
+  // The cache announces nothing when a stored Promise settles, so the row follows it itself to
+  // show the value that arrived.
+  const [, settled] = useReducer((n: number) => n + 1, 0)
+  useEffect(() => {
+    let live = true
+    const show = () => live && settled()
+    if (isThenable(value)) value.then(show, show)
+    return () => {
+      live = false
+    }
+  }, [value])
+  // The bar and the seconds left are painted by the panel's one animation loop, not by React.
+  useLayoutEffect(
+    () => (bar.current ? bars.add(bar.current, expiration as number, total) : undefined),
+    [bars, expiration, total],
+  )
+  const closeEditor = () => {
+    setDraft(undefined)
+    setError('')
+    editButton.current?.focus()
+  }
+  const save = () => {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(draft as string)
+    } catch (e) {
+      return setError(`Invalid JSON: ${(e as Error).message}`)
+    }
+    // Keeps the expiration the entry has now; an entry gone meanwhile is not brought back.
+    const current = cache.getItem(entryKey)
+    if (current) cache.setItem(entryKey, { value: parsed, expiration: current.expiration })
+    closeEditor()
+  }
+  return (
+    <tr data-key={name}>
+      <td className="m">{name}</td>
+      <td>
+        <button
+          type="button"
+          className="m v"
+          // The name holds the text shown, so that voice control can say it (axe: label-content-name-mismatch).
+          aria-label={`Expand ${name}: ${shortValue}`}
+          aria-expanded={expanded}
+          onClick={() => setExpanded(!expanded)}
+        >
+          {shortValue}
+        </button>
+        {expanded && <pre>{toJson(value, 2)}</pre>}
+        {draft !== undefined && (
+          <div>
+            <textarea
+              ref={focus}
+              className="m"
+              aria-label={`JSON value of ${name}`}
+              value={draft}
+              onChange={(e) => setDraft(e.target.value)}
+            />
+            {error && <p role="alert">{error}</p>}
+            <button type="button" onClick={save}>
+              Save
+            </button>
+            <button type="button" onClick={closeEditor}>
+              Cancel
+            </button>
+          </div>
+        )}
+      </td>
+      <td className="t">
+        {expiration === null ? (
+          'never'
+        ) : (
+          <>
+            <div
+              ref={bar}
+              role="progressbar"
+              aria-label={`Time left for ${name}`}
+              aria-valuemin={0}
+              aria-valuemax={100}
+            >
+              <i />
+            </div>
+            {/* The seconds left: a text node that the loop writes and React leaves as it is. */}{' '}
+          </>
+        )}
+      </td>
+      <td>{readers}</td>
+      <td className="a">
+        <button type="button" aria-label={`Delete ${name}`} onClick={() => attempt(() => cache.delete(entryKey))}>
+          Delete
+        </button>
+        <button
+          type="button"
+          aria-label={`Expire ${name}`}
+          onClick={() => attempt(() => cache.expire(entryKey, seconds * 1000))}
+        >
+          Expire
+        </button>
+        <button
+          type="button"
+          aria-label={`Persist ${name}`}
+          disabled={expiration === null}
+          onClick={() => attempt(() => cache.persist(entryKey))}
+        >
+          Persist
+        </button>
+        <button
+          ref={editButton}
+          type="button"
+          aria-label={`Edit ${name}`}
+          onClick={() => (draft === undefined ? setDraft(toJson(value, 2)) : closeEditor())}
+        >
+          Edit
+        </button>
+      </td>
+    </tr>
+  )
+})

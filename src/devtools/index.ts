@@ -1,0 +1,1 @@
+export { CacheDevtools, type CacheDevtoolsProps } from './CacheDevtools'

@@ -1,0 +1,61 @@
+import { useEffect, useReducer, useState } from 'react'
+import type { CacheEvent } from '../core/emitter'
+import type { AnyCache } from '../react/cacheHooks'
+
+/** One event of the log, with the Date.now() time (ms) it happened at. */
+export type LoggedEvent = CacheEvent<unknown> & { id: number; time: number }
+
+/** What an open panel remembers of its cache between renders. */
+export interface Watch {
+  /** The last {@link LOG_SIZE} events, newest first. */
+  log: LoggedEvent[]
+  /** Per key, the expiration last seen and the time it had left then (ms): a bar's 100%. */
+  totals: Map<unknown, [expiration: number, total: number]>
+  /** How many of the cache's listeners are the panel's own (0 or 1). */
+  own: number
+}
+
+/** How many events the log keeps. */
+export const LOG_SIZE = 200
+
+/**
+ * Follows `cache` with ONE event listener while mounted (never a key listener: one would keep
+ * its key from being evicted) and re-renders the caller once per burst of changes: 10,000 sets in
+ * one task make one render. While `paused`, events still re-render but are not logged.
+ */
+export function useWatch(cache: AnyCache, paused: boolean): Watch {
+  const [, refresh] = useReducer((n: number) => n + 1, 0)
+  const [watch] = useState<Watch>(() => ({ log: [], totals: new Map(), own: 0 }))
+  useEffect(() => {
+    let queued = false
+    let seen = 0
+    let id = watch.log[0]?.id ?? 0
+    const update = () => {
+      queued = false
+      seen = cache.listenerCount
+      refresh()
+    }
+    const stop = cache.onEvent((event) => {
+      const { log, totals } = watch
+      if (event.type === 'flush') totals.clear()
+      else if (event.type !== 'set') totals.delete(event.key)
+      if (!paused && log.unshift({ ...event, id: ++id, time: Date.now() }) > LOG_SIZE) log.pop()
+      if (!queued) {
+        queued = true
+        queueMicrotask(() => queued && update())
+      }
+    })
+    watch.own = 1
+    // A component that starts or stops reading a key announces nothing: its readers are
+    // counted again when the cache's listener count moves.
+    const poll = setInterval(() => cache.listenerCount !== seen && update(), 1000)
+    update()
+    return () => {
+      stop()
+      clearInterval(poll)
+      watch.own = 0
+      queued = false
+    }
+  }, [cache, paused, watch])
+  return watch
+}
