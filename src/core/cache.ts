@@ -78,6 +78,14 @@ export class Cache<K = unknown, V = unknown> {
     this.#defaultTtl = checkDefaultTtl(ttl)
   }
 
+  /**
+   * The time now by the cache's clock, in ms: what every `expiration` is measured against (so the
+   * time an entry has left is `expiration - cache.now()`, whatever clock the cache was given).
+   */
+  now(): number {
+    return this.#clock.now()
+  }
+
   /** The most live entries the cache keeps (`Infinity` when unbounded): the `maxSize` option. */
   get maxSize(): number {
     return this.#bound.max

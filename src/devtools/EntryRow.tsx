@@ -1,9 +1,8 @@
 import { memo, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react'
 import type { CacheItem } from '../core/entry'
-import { isThenable } from '../core/entry'
 import type { AnyCache } from '../react/cacheHooks'
 import type { Bars } from './bars'
-import { label, preview, toJson } from './preview'
+import { label, preview, promiseIn, toJson } from './preview'
 
 export interface EntryRowProps {
   cache: AnyCache
@@ -18,7 +17,8 @@ export interface EntryRowProps {
   bars: Bars
 }
 
-// The entry may have expired or gone since it was shown: an action on it then does nothing.
+// The entry may have expired or gone since it was shown (KeyError): the action then does nothing.
+// Nothing else can throw: the Expire button is disabled unless its seconds are a positive number.
 const attempt = (change: () => void): void => {
   try {
     change()
@@ -55,7 +55,7 @@ export const EntryRow = memo(function EntryRow({
   useEffect(() => {
     let live = true
     const show = () => live && settled()
-    if (isThenable(value)) value.then(show, show)
+    promiseIn(value)?.then(show, show)
     return () => {
       live = false
     }
@@ -142,6 +142,7 @@ export const EntryRow = memo(function EntryRow({
         <button
           type="button"
           aria-label={`Expire ${name}`}
+          disabled={!(seconds > 0)}
           onClick={() => attempt(() => cache.expire(entryKey, seconds * 1000))}
         >
           Expire

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type { AnyCache } from '../react/cacheHooks'
 import { createBars } from './bars'
 import { EntryRow } from './EntryRow'
@@ -18,9 +18,14 @@ export function Panel({ cache }: { cache: AnyCache }) {
   const [filter, setFilter] = useState('')
   const [seconds, setSeconds] = useState('5')
   const [limit, setLimit] = useState(PAGE)
-  const [bars] = useState(createBars)
-  // React needs a string key per row: a key that is an object gets a number of its own (weakly held).
-  const [objectIds] = useState(() => ({ of: new WeakMap<object, string>(), count: 0 }))
+  const bars = useMemo(() => createBars(() => cache.now()), [cache])
+  // React needs a string key per row: a key that is an object or a symbol gets an id of its own
+  // (an object's weakly held; a symbol cannot be a WeakMap key in every engine).
+  const [ids] = useState(() => ({
+    objects: new WeakMap<object, string>(),
+    symbols: new Map<symbol, string>(),
+    count: 0,
+  }))
   useEffect(() => bars.stop, [bars])
   // items(), never size: size removes expired entries, which would notify the app during this render.
   const items = cache.items()
@@ -29,11 +34,12 @@ export function Panel({ cache }: { cache: AnyCache }) {
   const shown = matching.slice(0, limit)
   const { defaultTtl, maxSize } = cache
   const rowKey = (key: unknown): string => {
-    // Object(key) is key itself only for objects and functions.
-    if (Object(key) !== key) return typeof key + label(key)
-    const object = key as object
-    if (!objectIds.of.has(object)) objectIds.of.set(object, `#${objectIds.count++}`)
-    return objectIds.of.get(object) as string
+    // Object(key) is key itself only for objects and functions; symbols need an id too, as two
+    // symbols may print alike.
+    if (Object(key) !== key && typeof key !== 'symbol') return typeof key + label(key)
+    const of = (typeof key === 'symbol' ? ids.symbols : ids.objects) as Map<unknown, string>
+    if (!of.has(key)) of.set(key, `#${ids.count++}`)
+    return of.get(key) as string
   }
   return (
     <section aria-label="poche cache" className="panel">
@@ -45,7 +51,7 @@ export function Panel({ cache }: { cache: AnyCache }) {
         <dt>defaultTtl</dt>
         <dd>{defaultTtl === null ? 'none' : `${defaultTtl} ms`}</dd>
         <dt>listeners</dt>
-        <dd>{cache.listenerCount - own}</dd>
+        <dd>{Math.max(cache.listenerCount - own, 0)}</dd>
       </dl>
       <div className="row">
         <input
@@ -81,7 +87,7 @@ export function Panel({ cache }: { cache: AnyCache }) {
               const { expiration } = item
               // The bar's 100% is the time left when the panel first saw this expiration.
               if (expiration !== null && totals.get(key)?.[0] !== expiration) {
-                totals.set(key, [expiration, expiration - Date.now()])
+                totals.set(key, [expiration, expiration - cache.now()])
               }
               return (
                 <EntryRow

@@ -1,4 +1,4 @@
-/** What a bar drains between: the expiration (Date.now() ms) and the time left when first seen (ms). */
+/** What a bar drains between: the expiration (cache clock ms) and the time left when first seen (ms). */
 type Timing = [expiration: number, total: number]
 
 /** The time-left bars of one panel, and the one requestAnimationFrame loop that drains them all. */
@@ -25,13 +25,16 @@ const paint = (bar: HTMLElement, [expiration, total]: Timing, now: number): void
   if (text.data !== seconds) text.data = seconds
 }
 
-/** A panel's bars. Kept per panel (never at module level), so two panels never share a loop. */
-export function createBars(): Bars {
+/**
+ * A panel's bars, timed by `now` (the cache's clock, which the expirations are measured against).
+ * Kept per panel (never at module level), so two panels never share a loop.
+ */
+export function createBars(now: () => number): Bars {
   const bars = new Map<HTMLElement, Timing>()
   let frame = 0
   const tick = () => {
-    const now = Date.now()
-    for (const [bar, timing] of bars) paint(bar, timing, now)
+    const time = now()
+    for (const [bar, timing] of bars) paint(bar, timing, time)
     frame = requestAnimationFrame(tick)
   }
   const stop = () => {
@@ -42,7 +45,7 @@ export function createBars(): Bars {
     add(bar, expiration, total) {
       const timing: Timing = [expiration, total]
       bars.set(bar, timing)
-      paint(bar, timing, Date.now())
+      paint(bar, timing, now())
       frame ||= requestAnimationFrame(tick)
       return () => {
         bars.delete(bar)

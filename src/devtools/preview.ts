@@ -13,21 +13,30 @@ export const label = (value: unknown): string => {
   }
 }
 
+/** `value` if it is a Promise (or any thenable); never throws, though reading `then` can (a revoked Proxy). */
+export const promiseIn = (value: unknown): PromiseLike<unknown> | undefined => {
+  try {
+    return isThenable(value) ? value : undefined
+  } catch {}
+}
+
 /**
  * `value` as JSON (indented by `space`); a fulfilled Promise (a fetch the hooks memoized) as its
  * value's; for what JSON cannot show (a pending or rejected Promise, a function, `undefined`, a
  * BigInt, a circular object), a readable name. Never throws: the panel shows whatever the app stored.
  */
 export const toJson = (value: unknown, space?: number): string => {
-  if (isThenable(value)) {
-    const outcome = outcomeOf(value)
-    return outcome.status === 'success' ? toJson(outcome.value, space) : `Promise (${outcome.status})`
-  }
+  const promise = promiseIn(value)
   try {
+    if (promise) {
+      const outcome = outcomeOf(promise)
+      return outcome.status === 'success' ? toJson(outcome.value, space) : `Promise (${outcome.status})`
+    }
+    if (typeof value === 'function') return `ƒ ${value.name}()`
     const json = JSON.stringify(value, null, space)
     if (json !== undefined) return json
   } catch {}
-  return typeof value === 'function' ? `ƒ ${value.name}()` : label(value)
+  return label(value)
 }
 
 /** A one-line preview of `value`, cut at {@link PREVIEW_LENGTH} characters. */

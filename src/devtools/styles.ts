@@ -1,6 +1,7 @@
 // Scoped by the shadow root, so short class names cannot clash with the app's. The colours pass
-// WCAG AA contrast (axe) in both themes: --b background, --f text, --m muted text, --l lines,
-// --h controls and headings, --a accent, --o text on the accent, --e errors.
+// WCAG AA contrast in both themes (axe checks both: tests/browser/devtoolsThemes.test.ts):
+// --b background, --f text, --m muted text, --l lines, --h controls and headings, --a accent,
+// --o text on the accent, --e errors.
 export const css = `:host{all:initial}
 .r{--b:#fff;--f:#1d1d22;--m:#595966;--l:#dcdce3;--h:#f3f4f7;--a:#2457d6;--o:#fff;--e:#b3261e;color-scheme:light dark;position:fixed;z-index:2147483646;display:flex;flex-direction:column;align-items:flex-end;gap:6px;font:12px/1.4 system-ui,sans-serif;color:var(--f)}
 @media (prefers-color-scheme:dark){.r{--b:#18181c;--f:#e7e7ec;--m:#a3a3b0;--l:#34343d;--h:#24242a;--a:#7ea6ff;--o:#111;--e:#ff8a80}}
@@ -8,7 +9,6 @@ export const css = `:host{all:initial}
 button,input,select,textarea{font:inherit;color:inherit;background:var(--h);border:1px solid var(--l);border-radius:4px;padding:1px 6px}
 button+button{margin-left:3px}:disabled{opacity:.5}[aria-pressed=true]{background:var(--a);color:var(--o)}:focus-visible{outline:2px solid var(--a)}
 .toggle{padding:4px 10px;border-radius:99px;background:var(--f);color:var(--b);font-weight:600;box-shadow:0 2px 8px #0003}
-.toggle:before{content:"● ";color:#2bb673}
 .panel{display:flex;flex-direction:column;gap:6px;width:min(760px,90vw);max-height:70vh;padding:8px;background:var(--b);border:1px solid var(--l);border-radius:8px;box-shadow:0 4px 20px #0004}
 dl{display:flex;flex-wrap:wrap;gap:4px;margin:0}dt{color:var(--m)}dd{margin:0 10px 0 0;font-weight:600}
 .row{display:flex;align-items:center;gap:6px}[type=search]{flex:1}[type=number]{width:4em}b{margin-right:auto}

@@ -1,4 +1,4 @@
-import { useEffect, useReducer, useState } from 'react'
+import { useEffect, useReducer, useRef, useState } from 'react'
 import type { CacheEvent } from '../core/emitter'
 import type { AnyCache } from '../react/cacheHooks'
 
@@ -26,29 +26,31 @@ export const LOG_SIZE = 200
 export function useWatch(cache: AnyCache, paused: boolean): Watch {
   const [, refresh] = useReducer((n: number) => n + 1, 0)
   const [watch] = useState<Watch>(() => ({ log: [], totals: new Map(), own: 0 }))
+  // Read by the listener when an event comes, so that pausing keeps the one subscription.
+  const pausedNow = useRef(paused)
+  pausedNow.current = paused
   useEffect(() => {
     let queued = false
-    let seen = 0
     let id = watch.log[0]?.id ?? 0
     const update = () => {
       queued = false
-      seen = cache.listenerCount
       refresh()
     }
     const stop = cache.onEvent((event) => {
       const { log, totals } = watch
       if (event.type === 'flush') totals.clear()
       else if (event.type !== 'set') totals.delete(event.key)
-      if (!paused && log.unshift({ ...event, id: ++id, time: Date.now() }) > LOG_SIZE) log.pop()
+      if (!pausedNow.current && log.unshift({ ...event, id: ++id, time: Date.now() }) > LOG_SIZE) log.pop()
       if (!queued) {
         queued = true
         queueMicrotask(() => queued && update())
       }
     })
     watch.own = 1
-    // A component that starts or stops reading a key announces nothing: its readers are
-    // counted again when the cache's listener count moves.
-    const poll = setInterval(() => cache.listenerCount !== seen && update(), 1000)
+    // A component that starts or stops reading a key announces nothing (and one that moves from
+    // one key to another leaves every count but two the same): readers are counted again each
+    // second. The rows are memoized, so only those whose count moved render again.
+    const poll = setInterval(update, 1000)
     update()
     return () => {
       stop()
@@ -56,6 +58,6 @@ export function useWatch(cache: AnyCache, paused: boolean): Watch {
       watch.own = 0
       queued = false
     }
-  }, [cache, paused, watch])
+  }, [cache, watch])
   return watch
 }

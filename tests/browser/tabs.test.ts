@@ -1,55 +1,26 @@
 // poche/persist in a real browser: Chromium pages of one browser context are tabs of one origin,
 // with the real localStorage and a real BroadcastChannel. The page script is src/persist and
-// src/core bundled on the fly with esbuild and served over HTTP on 127.0.0.1.
-import { once } from 'node:events'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+// src/core bundled on the fly with esbuild and served over HTTP on 127.0.0.1 (servePage.ts).
 import { join } from 'node:path'
-import { build } from 'esbuild'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
-import { chromiumLaunchOptions } from '../../scripts/chromium.mjs'
+import { type ServedPage, servePage } from './servePage'
 import type { StartOptions } from './tabsPage'
 
-let server: Server
-let base = ''
-let browser: Browser
+let served: ServedPage
 let context: BrowserContext
 // What any page printed with console.error or threw: each test expects none.
 let pageErrors: string[] = []
 
 beforeAll(async () => {
-  const bundle = await build({
-    entryPoints: [join(__dirname, 'tabsPage.ts')],
-    bundle: true,
-    format: 'iife',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  })
-  const script = bundle.outputFiles[0]?.text ?? ''
-  server = createServer((request, response) => {
-    if (request.url === '/poche.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(script)
-    else if (request.url === '/') {
-      response
-        .writeHead(200, { 'content-type': 'text/html' })
-        .end('<!doctype html><title>tab</title><script src="/poche.js"></script>')
-    } else response.writeHead(404).end()
-  })
-  server.listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true })
+  served = await servePage(join(__dirname, 'tabsPage.ts'))
 }, 120_000)
 
-afterAll(async () => {
-  await browser?.close()
-  server?.close()
-})
+afterAll(() => served?.close())
 
 beforeEach(async () => {
   // A fresh context per test: its own localStorage, and no tab of another test on the channel.
-  context = await browser.newContext()
+  context = await served.browser.newContext()
   pageErrors = []
 })
 
@@ -65,7 +36,7 @@ async function openTab(options: StartOptions = {}): Promise<Page> {
     if (message.type() === 'error') pageErrors.push(message.text())
   })
   page.on('pageerror', (error) => pageErrors.push(String(error)))
-  await page.goto(base)
+  await page.goto(served.base)
   await start(page, options)
   return page
 }

@@ -53,13 +53,18 @@ it('Expire gives the entry the TTL of the seconds field, and it expires then', a
   expect(shownKeys()).toEqual([])
 })
 
-it('Expire with no usable number of seconds changes nothing', async () => {
+it('Expire is disabled while its seconds are not a positive number, and changes nothing', async () => {
   const cache = new Cache<string, unknown>()
   cache.set('a', 1)
   await renderOpen(cache)
-  type(labelled('Expire in seconds'), '')
-  await click('Expire a')
-  expect(cache.getItem('a')?.expiration).toBeNull()
+  for (const seconds of ['', '0', '-2', 'e']) {
+    type(labelled('Expire in seconds'), seconds)
+    expect(labelled('Expire a').disabled, seconds).toBe(true)
+    await click('Expire a')
+    expect(cache.getItem('a')?.expiration).toBeNull()
+  }
+  type(labelled('Expire in seconds'), '2')
+  expect(labelled('Expire a').disabled).toBe(false)
 })
 
 it('Persist removes the TTL, and is disabled for an entry without one', async () => {

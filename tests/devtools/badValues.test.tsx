@@ -25,6 +25,10 @@ it('previews values that JSON cannot show, and never throws on them', async () =
     },
   })
   cache.set('no prototype', bare)
+  // Revoked once stored: from then on even reading its `then` throws.
+  const revoked = Proxy.revocable({}, {})
+  cache.set('revoked proxy', revoked.proxy)
+  revoked.revoke()
   render(<CacheDevtools cache={cache} initialIsOpen />)
   await settle()
   const previews = Object.fromEntries(rows().map((row) => [row.dataset.key, row.cells[1].textContent]))
@@ -37,6 +41,7 @@ it('previews values that JSON cannot show, and never throws on them', async () =
     symbol: 'Symbol(s)',
     'toJSON throws': '[object Object]',
     'no prototype': 'object',
+    'revoked proxy': 'object',
   })
   // Expanding and editing them shows the same readable text.
   fireEvent.click(expandButton('circular'))

@@ -36,6 +36,18 @@ it('drains from full to empty, showing the seconds left', async () => {
   expect(bar('a')).toEqual({ percent: 5, width: '5%', text: '0.5 s' })
 })
 
+it('counts the time left by the clock of the cache, not the wall clock', async () => {
+  let time = 1_000
+  const cache = new Cache<string, number>({ clock: { now: () => time } })
+  cache.set('a', 1, 10_000)
+  render(<CacheDevtools cache={cache} initialIsOpen />)
+  await settle()
+  expect(bar('a')).toEqual({ percent: 100, width: '100%', text: '10.0 s' })
+  time = 5_000
+  await advance(100)
+  expect(bar('a')).toEqual({ percent: 60, width: '60%', text: '6.0 s' })
+})
+
 it('is full for the time an entry had left when the panel first saw it, and full again when it is re-timed', async () => {
   const cache = new Cache<string, number>()
   cache.set('a', 1, 10_000)

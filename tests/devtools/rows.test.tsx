@@ -101,6 +101,57 @@ it('counts the components reading each key, and the app listeners in the header'
   expect(figure('listeners')).toBe('4')
 })
 
+it('follows a reader that moves from one key to another, though the listener count stays the same', async () => {
+  const cache = new Cache<string, unknown>()
+  cache.set('x', 1)
+  cache.set('y', 2)
+  function Reader() {
+    const [key, setKey] = useState('x')
+    return (
+      <button type="button" onClick={() => setKey('y')}>
+        {String(useCachedValue(key, () => 0))}
+      </button>
+    )
+  }
+  const { getByRole } = render(
+    <CacheProvider cache={cache}>
+      <Reader />
+      <CacheDevtools initialIsOpen />
+    </CacheProvider>,
+  )
+  await settle()
+  expect([cellsOf('x').readers.textContent, cellsOf('y').readers.textContent]).toEqual(['1', '0'])
+  fireEvent.click(getByRole('button', { name: '1' }))
+  await advance(1_000)
+  expect([cellsOf('x').readers.textContent, cellsOf('y').readers.textContent]).toEqual(['0', '1'])
+})
+
+it('gives keys that print alike a row each: two symbols of one description, an object and its text', async () => {
+  const cache = new Cache<unknown, number>()
+  const first = Symbol('a')
+  const second = Symbol('a')
+  const object = { toString: () => 'Symbol(a)' }
+  cache.set(first, 1)
+  cache.set(second, 2)
+  cache.set(object, 3)
+  cache.set('Symbol(a)', 4)
+  render(<CacheDevtools cache={cache} initialIsOpen />)
+  await settle()
+  expect(rows().map((row) => row.cells[1].textContent)).toEqual(['1', '2', '3', '4'])
+  await change(() => cache.delete(first))
+  expect(rows().map((row) => row.cells[1].textContent)).toEqual(['2', '3', '4'])
+})
+
+it('shows no negative listener count once the cache is disposed under it', async () => {
+  const cache = new Cache<string, unknown>()
+  cache.set('a', 1)
+  render(<CacheDevtools cache={cache} initialIsOpen />)
+  await settle()
+  cache.dispose()
+  await advance(1_000)
+  expect(figure('listeners')).toBe('0')
+})
+
 it('shows ∞ and none for an unbounded cache without a default TTL', async () => {
   render(<CacheDevtools cache={new Cache()} initialIsOpen />)
   await settle()

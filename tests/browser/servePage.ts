@@ -1,0 +1,50 @@
+// What each real-browser test starts from: its page script bundled by esbuild, served with a bare
+// HTML page on 127.0.0.1, and Chromium (the one scripts/chromium.mjs finds).
+import { once } from 'node:events'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { build } from 'esbuild'
+import { type Browser, chromium } from 'playwright-core'
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs'
+
+export interface ServedPage {
+  /** The page's address, `http://127.0.0.1:<port>`. */
+  base: string
+  browser: Browser
+  /** Closes the browser and the server. */
+  close(): Promise<void>
+}
+
+/** Bundles `entry` (a .ts or .tsx file) into an HTML page served on 127.0.0.1, and starts Chromium. */
+export async function servePage(entry: string): Promise<ServedPage> {
+  const bundle = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    target: 'es2022',
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"development"' },
+    write: false,
+    logLevel: 'silent',
+  })
+  const script = bundle.outputFiles[0]?.text ?? ''
+  const server = createServer((request, response) => {
+    if (request.url === '/page.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(script)
+    else if (request.url === '/') {
+      response
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<!doctype html><html lang="en"><title>poche</title><body><script src="/page.js"></script>')
+    } else response.writeHead(404).end()
+  })
+  server.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true })
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    browser,
+    async close() {
+      await browser.close()
+      server.close()
+    },
+  }
+}
