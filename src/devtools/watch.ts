@@ -20,8 +20,9 @@ export const LOG_SIZE = 200
 
 /**
  * Follows `cache` with ONE event listener while mounted (never a key listener: one would keep
- * its key from being evicted) and re-renders the caller once per burst of changes: 10,000 sets in
- * one task make one render. While `paused`, events still re-render but are not logged.
+ * its key from being evicted) and re-renders the caller once per burst of changes (10,000 sets in
+ * one task make one render) and once a second, to count readers again. While `paused`, events
+ * still re-render but are not logged.
  */
 export function useWatch(cache: AnyCache, paused: boolean): Watch {
   const [, refresh] = useReducer((n: number) => n + 1, 0)
