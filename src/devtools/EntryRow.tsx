@@ -1,6 +1,7 @@
-import { memo, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react'
+import { memo, useLayoutEffect, useRef, useState } from 'react'
 import type { CacheItem } from '../core/entry'
 import type { AnyCache } from '../react/cacheHooks'
+import { useOutcome } from '../react/request'
 import type { Bars } from './bars'
 import { label, preview, promiseIn, toJson } from './preview'
 
@@ -49,17 +50,9 @@ export const EntryRow = memo(function EntryRow({
   const name = label(entryKey)
   const { value, expiration } = item
   const shortValue = preview(value)
-  // The cache announces nothing when a stored Promise settles, so the row follows it itself to
-  // show the value that arrived.
-  const [, settled] = useReducer((n: number) => n + 1, 0)
-  useEffect(() => {
-    let live = true
-    const show = () => live && settled()
-    promiseIn(value)?.then(show, show)
-    return () => {
-      live = false
-    }
-  }, [value])
+  // The cache announces nothing when a stored Promise settles: the row follows it as the hooks do,
+  // to show the value that arrived.
+  useOutcome(promiseIn(value))
   // The bar and the seconds left are painted by the panel's one animation loop, not by React.
   useLayoutEffect(
     () => (bar.current ? bars.add(bar.current, expiration as number, total) : undefined),
