@@ -9,6 +9,14 @@ import { expiry, memory, operations, peers, TTL } from './core'
 import { table } from './stats'
 import { targets } from './targets'
 
+const abAt = process.argv.indexOf('--ab')
+if (abAt >= 0) {
+  // npm run bench -- --ab <commit> [pairs]: an A/B of the core against an older build (bench/ab.ts), nothing else.
+  const [commit, pairs = '10'] = process.argv.slice(abAt + 1)
+  if (!commit) throw new Error('--ab needs a commit: npm run bench -- --ab <commit> [pairs]')
+  ;(await import('./ab')).ab(commit, Number(pairs))
+  process.exit(0)
+}
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5) // BENCH_ROUNDS=1 for a quick try
 const FEW = Math.min(ROUNDS, 3) // expiry runs and React rounds
 const [chosen, root] = [process.argv.slice(2), new URL('..', import.meta.url)]
@@ -72,6 +80,16 @@ the entry, so it is left out of that comparison. One store of each kind stays al
 operation is a typed function of its peer (bench/core.ts), timed by its own copy of the loop of bench/loops.ts.
 
 ${table([['operation (100k keys)', ...peers.map((p) => p.name)], ...ops.map((o) => [o.name, ...o.ratios.map(x)])])}`,
+  `## A/B against an older commit
+\`npm run bench -- --ab <commit> [pairs]\` (bench/ab.ts) builds \`<commit>\`'s package once (its sources from \`git archive\`,
+built by its own tsup config with today's \`node_modules\`, kept in the temp folder by commit hash) beside the working
+tree's \`dist/\`, and times the core operations of each (bench/abRun.ts: set, overwrite, \`get\` and \`has\` hits with a TTL
+and without, a \`has\` miss, delete; 100k keys, reads 20 passes, median of 9 runs) in fresh processes that alternate
+between the two builds, 10 pairs by default, the side that starts alternating too. A process loads one build only, so
+neither warms V8 for the other. It prints, per operation, the speed ratio new ÷ old (old ms ÷ new ms: above 1 is
+faster now) as the median over the pairs, their spread and how many pairs fell below 0.90×. Every claim that a change
+keeps a figure within 10% is made with it: a full run's figures move by up to a quarter between runs of the same code,
+the median of an A/B's pairs by a few percent.`,
   `## Active expiry
 100k entries, TTLs over 10–1000 ms: event-loop busy time (\`performance.eventLoopUtilization\`) from the first write
 until the last entry is announced gone, median of ${FEW} runs after a warm-up run, each run's cache kept alive until its
