@@ -4,7 +4,7 @@
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
-import { type ServedPage, servePage } from './servePage'
+import { recordProblems, type ServedPage, servePage } from './servePage'
 import type { StartOptions } from './tabsPage'
 
 let served: ServedPage
@@ -32,10 +32,7 @@ afterEach(async () => {
 /** Opens a tab on the page and starts its cache. */
 async function openTab(options: StartOptions = {}): Promise<Page> {
   const page = await context.newPage()
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text())
-  })
-  page.on('pageerror', (error) => pageErrors.push(String(error)))
+  recordProblems(page, pageErrors)
   await page.goto(served.base)
   await start(page, options)
   return page
