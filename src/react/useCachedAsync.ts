@@ -107,9 +107,10 @@ export function useCachedAsync<V, K = unknown>(
     fetches.sync(key, true)
     return leave
   }, [fetches, key, hasKey])
+  // Again when the entry changes, or its Promise settles (without a TTL, that leaves the item as it was).
   useEffect(() => {
     if (hasKey && item) fetches.sync(key, false)
-  }, [fetches, key, hasKey, item])
+  }, [fetches, key, hasKey, item, settled])
   if (settled) mine.read = value as PromiseLike<V>
   const outcome: Outcome<V> | undefined =
     entry === undefined || !hasKey
