@@ -108,6 +108,7 @@ export function useCachedAsync<V, K = unknown>(
     return leave
   }, [fetches, key, hasKey])
   // Again when the entry changes, or its Promise settles (without a TTL, that leaves the item as it was).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: settled is what changes when the Promise settles.
   useEffect(() => {
     if (hasKey && item) fetches.sync(key, false)
   }, [fetches, key, hasKey, item, settled])
