@@ -289,6 +289,16 @@ export class KeyFetches {
     return staleTime !== undefined && this.cache.now() - this.arrivalOf(item) >= staleTime
   }
 
+  /**
+   * Whether the entry of `key` is stale now for its mounted readers (by the longest `staleTime`
+   * among them), or invalidated. For the devtools, which show it.
+   */
+  isStaleNow(key: unknown): boolean {
+    const item = this.cache.getItem(key)
+    const record = this.#records.get(key)
+    return item !== undefined && (record ? record.isStale(item) : this.isStale(key, item, undefined))
+  }
+
   /** When `item` arrived: when the hooks first saw it (now, if they never did). */
   arrivalOf(item: CacheItem<unknown>): number {
     let at = this.#seen.get(item)
