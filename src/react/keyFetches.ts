@@ -271,14 +271,14 @@ export class KeyFetches {
   }
 
   /**
-   * Brings `key` up to date after its entry changed or a reader mounted: an invalidated entry (or,
-   * on `mount`, a stale one) is fetched again, and polling follows the entry.
+   * Brings `key` up to date after its entry changed or a reader mounted: an invalidated entry (or
+   * one a mounting reader showed `stale`) is fetched again, and polling follows the entry.
    */
-  sync(key: unknown, mount: boolean): void {
+  sync(key: unknown, stale: boolean): void {
     const record = this.#records.get(key)
     const item = this.cache.getItem(key)
     if (!record || !item) return
-    if (this.cache.isInvalidated(key) || (mount && record.isStale(item))) record.refetch()
+    if (stale || this.cache.isInvalidated(key)) record.refetch()
     record.poll()
   }
 
