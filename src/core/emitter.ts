@@ -1,5 +1,7 @@
 /** What changed, as told to {@link Cache.onEvent} listeners. */
-export type CacheEvent<K> = { type: 'set' | 'delete' | 'expire' | 'evict'; key: K } | { type: 'flush'; key?: undefined }
+export type CacheEvent<K> =
+  | { type: 'set' | 'delete' | 'expire' | 'evict' | 'invalidate'; key: K }
+  | { type: 'flush'; key?: undefined }
 
 export type Listener = () => void
 

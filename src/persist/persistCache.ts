@@ -213,8 +213,9 @@ export function persistCache<K, V>(cache: Cache<K, V>, options: PersistOptions<K
 
   // Subscribed before hydration, so that writes made before it are known (and written after it).
   const unsubscribe = cache.onEvent((event) => {
-    // Hydration's own writes need no write back, and expiry needs none (see above).
-    if (hydrating || event.type === 'expire') return
+    // Hydration's own writes need no write back, expiry needs none (see above), and an
+    // invalidation changes no stored value.
+    if (hydrating || event.type === 'expire' || event.type === 'invalidate') return
     if (event.type === 'set') settledValueOrWait(cache.getItem(event.key)?.value, changed)
     changed()
   })
