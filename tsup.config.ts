@@ -17,6 +17,7 @@ export const internalNames = [
   'excess', // SizeBound
   'held lastHold watches countOf onKey onKeyList keyChanged keyListChanged', // Emitter
   'stampRender holdForRender releaseUpTo rememberFailure takeFailure keyList', // CacheHooks
+  'overlay changeShown', // Cache, for optimistic.ts
 ]
   .join(' ')
   .split(' ')

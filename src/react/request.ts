@@ -43,7 +43,7 @@ export const fetchInto =
     const promise = new Promise<V>((resolve) => resolve(fetcher(controller.signal)))
     coreOutcomeOf(promise)
     const stop = cache.subscribe(key, () => {
-      if (cache.getItem(key)?.value !== promise) request.abort()
+      if (cache.committed.getItem(key)?.value !== promise) request.abort()
     })
     const request: Request = {
       readers: 0,
@@ -102,7 +102,7 @@ export function useRequestReader<K>(cache: Cache<K, unknown>, key: K, value: unk
       queueMicrotask(() => {
         if (request.readers || outcomeOf(value as PromiseLike<unknown>).status !== 'pending') return
         request.abort()
-        if (cache.getItem(key)?.value === value) cache.delete(key)
+        if (cache.committed.getItem(key)?.value === value) cache.delete(key)
       })
     }
   }, [cache, key, value])

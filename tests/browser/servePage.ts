@@ -33,7 +33,11 @@ export async function servePage(entry: string): Promise<ServedPage> {
     else if (request.url === '/') {
       response
         .writeHead(200, { 'content-type': 'text/html' })
-        .end('<!doctype html><html lang="en"><title>poche</title><body><script src="/page.js"></script>')
+        // The icon link stops Debian's Chromium from asking for /favicon.ico (a 404 it logs as an error).
+        .end(
+          '<!doctype html><html lang="en"><title>poche</title><link rel="icon" href="data:,">' +
+            '<body><script src="/page.js"></script>',
+        )
     } else response.writeHead(404).end()
   })
   server.listen(0, '127.0.0.1')
