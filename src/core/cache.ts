@@ -7,6 +7,7 @@ import { outcomeOf } from './outcome'
 import type { CommittedEntries, Overlay } from './overlay'
 import { SizeBound } from './sizeBound'
 import { SlotStore } from './slotStore'
+import { Staleness } from './staleness'
 
 export type { CacheItem } from './entry'
 export type { CommittedEntries } from './overlay'
@@ -64,6 +65,7 @@ export class Cache<K = unknown, V = unknown> {
    * layer stands; `undefined` otherwise, so that reads then cost one check and nothing more.
    */
   overlay: Overlay<K, V> | undefined = undefined
+  #staleness = new Staleness<V>()
 
   /**
    * @throws TypeError or RangeError when an option is invalid: `defaultTtl` not a positive number of
@@ -266,6 +268,39 @@ export class Cache<K = unknown, V = unknown> {
     this.#announce('delete', key)
     this.#announce('set', newKey)
     this.#emitter.keyListChanged()
+  }
+
+  /**
+   * Marks live entries stale and keeps their values: `target` is a key, a predicate
+   * `(key, value) => boolean` (a function is always taken as a predicate; the value is as stored, a
+   * Promise for a fetched entry), or `undefined` (or nothing) for every live entry. Each marked
+   * entry (but a pending `getOrCompute` Promise) becomes a new `CacheItem` (same value and expiration) and is announced to the key's subscribers and as an
+   * `invalidate` event, so readers see the change: React's async hooks fetch it again in the
+   * background, `useCachedValue` computes it again. The mark stays until the key is written again
+   * (`set`, a fetch arriving, `hydrate`…); `expire` and `persist` keep it.
+   * @returns how many entries were marked.
+   * @throws whatever the predicate throws; nothing is marked then.
+   */
+  invalidate(target?: K | ((key: K, value: V) => boolean)): number {
+    const keys = this.#matching(target)
+    const store = this.#store
+    for (const key of keys) {
+      const slot = store.slotOf(key) as number
+      // A pending getOrCompute entry keeps its item, which its settlement looks for; it is marked
+      // as it is and the mark carries over when it fulfils.
+      if (!this.#pendingKeys.has(store.itemAt(slot))) store.update(slot, store.valueAt(slot), store.expirationAt(slot))
+      this.#staleness.mark(store.itemAt(slot))
+    }
+    for (const key of keys) this.#announce('invalidate', key)
+    return keys.length
+  }
+
+  /**
+   * Whether the live entry of `key` was marked stale by {@link Cache.invalidate} and not written
+   * since. Never changes the cache (safe during a React render).
+   */
+  isInvalidated(key: K): boolean {
+    return this.#staleness.has(this.#committedItem(key))
   }
 
   /**
@@ -501,7 +536,10 @@ export class Cache<K = unknown, V = unknown> {
   #retime(key: K, slot: number, expiration: number): void {
     const previous = this.#store.expirationAt(slot)
     if (previous === expiration) return
+    // The value stays, so an invalidate mark stays with it.
+    const stale = this.#staleness.used && this.#staleness.has(this.#store.itemAt(slot))
     this.#store.update(slot, this.#store.valueAt(slot), expiration)
+    if (stale) this.#staleness.mark(this.#store.itemAt(slot))
     this.#schedule.track(key, expiration, previous)
     this.#announce('set', key)
   }
@@ -547,7 +585,7 @@ export class Cache<K = unknown, V = unknown> {
     this.#emitter.keyListChanged()
   }
 
-  #announce(type: 'set' | 'delete' | 'expire' | 'evict', key: K): void {
+  #announce(type: 'set' | 'delete' | 'expire' | 'evict' | 'invalidate', key: K): void {
     this.#emitter.keyChanged(key)
     this.#emitter.log(type, key)
   }
@@ -556,6 +594,19 @@ export class Cache<K = unknown, V = unknown> {
     key,
     shown ?? this.#store.itemAt(slot),
   ]
+
+  /** The live keys that `target` of {@link Cache.invalidate} names, found before anything is marked. */
+  #matching(target: K | ((key: K, value: V) => boolean) | undefined): K[] {
+    // Committed entries only: an optimistic value is never marked, the entry under it is.
+    if (target === undefined) return this.#collect((key) => key)
+    if (typeof target !== 'function') return this.#committedItem(target) ? [target] : []
+    const matches = target as (key: K, value: V) => boolean
+    const keys: K[] = []
+    for (const [key, slot] of this.#store.entries()) {
+      if (this.#isFresh(slot) && matches(key, this.#store.valueAt(slot))) keys.push(key)
+    }
+    return keys
+  }
 
   // Lists live entries without removing expired ones, so listing is safe inside a React render.
   // With an overlay, `map` gets what a layer shows as `shown` (and slot -1 for a key only a layer

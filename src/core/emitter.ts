@@ -4,7 +4,7 @@
  * so persistence and tab sync ignore it.
  */
 export type CacheEvent<K> =
-  | { type: 'set' | 'delete' | 'expire' | 'evict'; key: K; optimistic?: true }
+  | { type: 'set' | 'delete' | 'expire' | 'evict' | 'invalidate'; key: K; optimistic?: true }
   | { type: 'flush'; key?: undefined; optimistic?: undefined }
 
 export type Listener = () => void

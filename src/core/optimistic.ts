@@ -138,11 +138,11 @@ class LayerStack<K, V> implements Overlay<K, V> {
   }
 
   /**
-   * Marks `key` stale, so that its readers fetch it again; whether a refetch is to be awaited:
-   * the committed entry was marked and a component reads the key.
+   * Invalidates `key`, so that its readers fetch it again; whether that refetch is to be awaited:
+   * a committed entry was marked and a component reads the key.
    */
   #invalidate(key: K): boolean {
-    return this.cache.committed.getItem(key) !== undefined && this.cache.keyListenerCount(key) > 0
+    return this.cache.invalidate(key) > 0 && this.cache.keyListenerCount(key) > 0
   }
 
   /**
@@ -153,7 +153,8 @@ class LayerStack<K, V> implements Overlay<K, V> {
   #await(key: K): void {
     this.#awaiting.add(key)
     this.#stopFollowing ??= this.cache.onEvent((event) => {
-      if (event.optimistic) return
+      // An invalidation (this stack's own among them) is not the fetch that it asks for.
+      if (event.optimistic || event.type === 'invalidate') return
       for (const key of event.type === 'flush' ? [...this.#awaiting] : [event.key]) this.#recheck(key)
     })
     this.#follow(key)

@@ -144,6 +144,7 @@ export function syncTabs<K, V>(cache: Cache<K, V>, options: SyncTabsOptions = {}
       post({ flush: flushedAt })
     } else if (isSyncedKey(key)) {
       if (type === 'set' || type === 'delete') share(key)
+      else if (type === 'invalidate') return
       else {
         // Expired (every tab expires it itself) or evicted (this tab's own bound): nothing is sent.
         stamps.delete(key)

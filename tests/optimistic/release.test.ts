@@ -80,3 +80,21 @@ it('a released value stays while an older open layer wrote the same key', () => 
   older.remove()
   expect(cache.get('a')).toBe(0)
 })
+
+it('invalidates the keys it wrote and those `invalidate` matches, once no open layer wrote them', () => {
+  const cache = make()
+  cache.set('todo:1', 'a')
+  cache.set('todos', ['a'])
+  cache.set('other', 1)
+  const older = beginOptimistic(cache)
+  older.set('todo:1', 'b')
+  const layer = beginOptimistic(cache)
+  layer.set('todo:1', 'c')
+  layer.release((key) => String(key).startsWith('todos'))
+  expect(cache.isInvalidated('todos')).toBe(true)
+  expect(cache.isInvalidated('todo:1')).toBe(false) // the older change of it is still open
+  expect(cache.isInvalidated('other')).toBe(false)
+  older.remove()
+  expect(cache.isInvalidated('todo:1')).toBe(true)
+  expect(() => layer.release(1 as never)).toThrow(TypeError)
+})
