@@ -38,8 +38,10 @@ export interface OptimisticLayer<K, V> {
   /**
    * The change failed: every value of the layer goes at once, and each key it wrote shows the
    * newest remaining layer's value, else the committed entry as it is now (or nothing). Then the
-   * keys it wrote, and the live keys `invalidate` matches, are invalidated once no open layer
-   * wrote them. Does nothing once the layer is released or removed.
+   * live keys `invalidate` matches (none when it is omitted: a pure rollback) are invalidated, each
+   * once no open layer wrote it. Does nothing once the layer is released or removed.
+   * @throws TypeError when `invalidate` is given and is not a function; whatever `invalidate`
+   * throws. Nothing changes then.
    */
   remove(invalidate?: (key: K) => boolean): void
   /**
@@ -49,6 +51,8 @@ export interface OptimisticLayer<K, V> {
    * and after that while a fetch of its key is in flight or awaited (the key's committed entry is
    * a pending Promise, or it was invalidated and a component reads it); then it goes, and the key
    * shows the committed entry the fetch brought. Does nothing once released or removed.
+   * @throws TypeError when `invalidate` is given and is not a function; whatever `invalidate`
+   * throws. Nothing changes then.
    */
   release(invalidate?: (key: K) => boolean): void
 }
@@ -71,6 +75,8 @@ class LayerStack<K, V> implements Overlay<K, V> {
   #writes = new Map<K, Write<K, V>[]>()
   #standing = new Set<Layer<K, V>>()
   #started = 0
+  /** Keys whose invalidation waits for the open layers that wrote them to settle. */
+  #owed = new Set<K>()
   /** Released values' keys whose refetch is awaited, and the event listener that follows them. */
   #awaiting = new Set<K>()
   #followed = new WeakSet<PromiseLike<unknown>>()
@@ -111,17 +117,25 @@ class LayerStack<K, V> implements Overlay<K, V> {
     })
   }
 
-  /** Ends `layer` (removing its values at once unless `keep`), then invalidates what it names. */
-  settle(layer: Layer<K, V>, keep: boolean, invalidate: ((key: K) => boolean) | undefined): void {
+  /**
+   * Ends `layer` (removing its values at once unless `keep`); then each key it wrote or `matches`
+   * names that no open layer wrote is invalidated (a written key only when `keep`), and released
+   * values on it wait for its refetch or go.
+   */
+  settle(layer: Layer<K, V>, keep: boolean, matches: K[]): void {
     const { cache } = this
+    const written = layer.keys
+    const invalidated = new Set(keep ? [...written, ...matches] : matches)
     const release = cache.hold()
     try {
-      if (!keep) for (const key of layer.keys) this.#drop(key, (write) => write.layer === layer)
-      const named = new Set(layer.keys)
-      if (invalidate) for (const key of cache.keys()) if (invalidate(key)) named.add(key)
-      for (const key of named) {
-        if (this.#openOn(key)) continue
-        const refetched = this.#invalidate(key)
+      if (!keep) for (const key of written) this.#drop(key, (write) => write.layer === layer)
+      for (const key of new Set([...written, ...matches])) {
+        if (this.#openOn(key)) {
+          if (invalidated.has(key)) this.#owed.add(key)
+          continue
+        }
+        const owed = this.#owed.delete(key)
+        const refetched = (invalidated.has(key) || owed) && this.#invalidate(key)
         if (this.top(key) === undefined) continue
         if (isPending(cache.committed.getItem(key)?.value) || refetched) this.#await(key)
         else this.#dropReleased(key)
@@ -266,8 +280,10 @@ class Layer<K, V> implements OptimisticLayer<K, V> {
   #settle(keep: boolean, invalidate: ((key: K) => boolean) | undefined): void {
     if (invalidate !== undefined) checkFunction(invalidate, 'invalidate')
     if (this.state !== 'open') return
+    // Found before anything changes, so that a throwing `invalidate` leaves the layer open.
+    const matches = invalidate ? this.#stack.cache.keys().filter((key) => invalidate(key)) : []
     this.state = keep ? 'released' : 'removed'
-    this.#stack.settle(this, keep, invalidate)
+    this.#stack.settle(this, keep, matches)
   }
 }
 

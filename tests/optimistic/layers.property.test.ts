@@ -113,10 +113,13 @@ it('shows what the model shows, and commits what it commits, under random interl
             }
             break
           case 'fetch': {
-            if (model.committed.has(step.key)) cache.delete(step.key)
             const fetch: Fetch = { key: step.key, deferred: deferred<number>(), settled: false }
             fetches.push(fetch)
+            // As the hooks refetch: the old entry goes and the request takes its place in one change.
+            const release = cache.hold()
+            if (model.committed.has(step.key)) cache.delete(step.key)
             cache.getOrCompute(step.key, () => fetch.deferred.promise)
+            release()
             model.committed.set(step.key, fetch.deferred.promise)
             model.pending.add(fetch.deferred.promise)
             break
