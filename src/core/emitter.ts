@@ -1,3 +1,5 @@
+import { rethrowLater } from './report'
+
 /**
  * What changed, as told to {@link Cache.onEvent} listeners. `optimistic: true` marks a change of
  * what an optimistic layer shows (see `beginOptimistic`): the committed entries did not change,
@@ -15,9 +17,7 @@ const call = <A>(listener: (arg: A) => void, arg: A): void => {
   try {
     listener(arg)
   } catch (error) {
-    queueMicrotask(() => {
-      throw error
-    })
+    rethrowLater(error)
   }
 }
 

@@ -153,10 +153,15 @@ class LayerStack<K, V> implements Overlay<K, V> {
 
   /**
    * Invalidates `key`, so that its readers fetch it again; whether that refetch is to be awaited:
-   * a committed entry was marked and a component reads the key.
+   * a committed entry was marked, it is a fetch's (a Promise: what the async hooks store), and a
+   * component reads it. A plain value, such as the server's answer that `onSuccess` wrote, shows
+   * at once instead, and a key nobody reads is fetched by nobody.
    */
   #invalidate(key: K): boolean {
-    return this.cache.invalidate(key) > 0 && this.cache.keyListenerCount(key) > 0
+    const { cache } = this
+    return (
+      cache.invalidate(key) > 0 && isThenable(cache.committed.getItem(key)?.value) && cache.keyListenerCount(key) > 0
+    )
   }
 
   /**

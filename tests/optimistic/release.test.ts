@@ -38,20 +38,31 @@ it('stays while a fetch of the key is in flight, then shows what it brought (no 
   expect(cache.overlay).toBeUndefined()
 })
 
-it('stays while the key has a reader that is to fetch it again, until a value is committed', async () => {
+it('stays while a component reads a fetched key that is to be fetched again, until the refetch lands', async () => {
   const cache = make()
-  cache.set('a', 'old')
+  cache.set('a', Promise.resolve('old')) // a fetch's result, as the async hooks store it
+  await flushPromises()
   cache.subscribe('a', () => {})
   const layer = beginOptimistic(cache)
   layer.set('a', 'mine')
   layer.release()
+  expect(cache.isInvalidated('a')).toBe(true)
   expect(cache.get('a')).toBe('mine')
   const refetch = deferred<string>()
   cache.set('a', refetch.promise) // the reader's refetch starts: still awaited
   expect(cache.get('a')).toBe('mine')
   refetch.resolve('server')
   await flushPromises()
-  cache.set('a', 'server') // (as a fetch's arrival is committed)
+  expect(cache.get('a')).toBe(refetch.promise)
+})
+
+it('goes at once when the committed value is a plain one (the answer onSuccess wrote), read or not', () => {
+  const cache = make()
+  cache.subscribe('a', () => {})
+  const layer = beginOptimistic(cache)
+  layer.set('a', 'mine')
+  cache.set('a', 'server')
+  layer.release()
   expect(cache.get('a')).toBe('server')
 })
 
