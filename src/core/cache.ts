@@ -101,6 +101,11 @@ export class Cache<K = unknown, V = unknown> {
     return this.#clock.now()
   }
 
+  /** The clock the cache reads the time from and arms its timer with: the `clock` option, or the default. */
+  get clock(): Clock {
+    return this.#clock
+  }
+
   /** The most live entries the cache keeps (`Infinity` when unbounded): the `maxSize` option. */
   get maxSize(): number {
     return this.#bound.max

@@ -28,6 +28,8 @@ export interface SyncTabsOptions {
  *   ms, then tab id, from a clock that is always ahead of every stamp the tab has seen), each tab
  *   remembers the stamp of the last write it knows per key (a deleted key's too, until a flush),
  *   and applies a write from another tab only if it is newer.
+ * - `cache.invalidate` in one tab marks the same keys stale in the others (their mounted readers
+ *   fetch them again, each tab for itself); the marks of one task cross in one message.
  * - A flush removes, in every tab, the entries written before it (told to subscribers as deletes
  *   in the other tabs); a write made after it, in any tab, stays.
  * - A change applied from another tab is never sent again: the tab remembers, per key, the entry
@@ -76,6 +78,10 @@ export function syncTabs<K, V>(cache: Cache<K, V>, options: SyncTabsOptions = {}
   // Entries held before the tab met the others carry no stamp: older than every real write.
   let flushedAt: Stamp = [0, '']
   let stopped = false
+  // Keys this tab invalidated, sent together after the task that marked them; and the keys a peer
+  // invalidated here, whose 'invalidate' events are not sent back.
+  let invalidated: SyncedKey[] = []
+  const fromPeers = new Set<SyncedKey>()
 
   const post = (message: Omit<Message, 'poche' | 'from'>): void =>
     channel.postMessage({ poche: 1, from: tab, ...message })
@@ -144,8 +150,16 @@ export function syncTabs<K, V>(cache: Cache<K, V>, options: SyncTabsOptions = {}
       post({ flush: flushedAt })
     } else if (isSyncedKey(key)) {
       if (type === 'set' || type === 'delete') share(key)
-      else if (type === 'invalidate') return
-      else {
+      else if (type === 'invalidate') {
+        if (fromPeers.delete(key)) return
+        if (!invalidated.length) {
+          queueMicrotask(() => {
+            if (!stopped) post({ invalidate: invalidated })
+            invalidated = []
+          })
+        }
+        invalidated.push(key)
+      } else {
         // Expired (every tab expires it itself) or evicted (this tab's own bound): nothing is sent.
         stamps.delete(key)
         shared.delete(key)
@@ -170,6 +184,13 @@ export function syncTabs<K, V>(cache: Cache<K, V>, options: SyncTabsOptions = {}
           if (!isChange(change)) continue
           clock.see(change[1])
           apply(change)
+        }
+      }
+      if (Array.isArray(data.invalidate)) {
+        for (const key of data.invalidate) {
+          if (!isSyncedKey(key) || fromPeers.has(key)) continue
+          fromPeers.add(key)
+          if (!local.invalidate(key)) fromPeers.delete(key)
         }
       }
     } finally {

@@ -1,9 +1,9 @@
-import { type ReactNode, useContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { type ReactNode, useContext, useEffect, useMemo, useState } from 'react'
 import { Cache } from '../core/cache'
 import type { Clock } from '../core/clock'
 import type { CacheSnapshot } from '../core/snapshot'
 import type { AnyCache } from './cacheHooks'
-import { CacheContext, cacheHooksFor, noteProviderRendered, onServer } from './context'
+import { CacheContext, cacheHooksFor, noteProviderRendered, onServer, useHydrating } from './context'
 import { HydrateCache } from './HydrateCache'
 
 // During server rendering no effect runs, so nothing would ever dispose a provider's cache: it
@@ -24,18 +24,6 @@ const end = (started: ReturnType<CacheAttachment>, flush: boolean): void => {
     started.stop()
   }
 }
-
-const never = () => () => {}
-/**
- * Whether this render hydrates HTML rendered on the server: React reads the server snapshot then
- * (and on the server), the client one in a render of its own.
- */
-const useHydrating = (): boolean =>
-  useSyncExternalStore(
-    never,
-    () => false,
-    () => true,
-  )
 
 export interface CacheProviderProps {
   /** The cache to provide. Without it, the provider makes one for its lifetime and disposes it on unmount. */

@@ -1,4 +1,4 @@
-import { createContext, useContext, useState } from 'react'
+import { createContext, useContext, useState, useSyncExternalStore } from 'react'
 import { Cache } from '../core/cache'
 import { type AnyCache, CacheHooks } from './cacheHooks'
 
@@ -23,6 +23,18 @@ export const cacheHooksFor = (cache: AnyCache, outer: CacheHooks | undefined): C
 
 /** Whether this is a server render: no `window`, so one module instance serves every request. */
 export const onServer = (): boolean => typeof window === 'undefined'
+
+const never = () => () => {}
+/**
+ * Whether this render hydrates HTML rendered on the server, or is one: React reads the server
+ * snapshot then, and renders again with the client one right after hydration.
+ */
+export const useHydrating = (): boolean =>
+  useSyncExternalStore(
+    never,
+    () => false,
+    () => true,
+  )
 
 // Whether any CacheProvider has rendered yet: the one switch the hooks keep at module level, kept
 // because it pays. A context read is not free: React 19 copies and re-checks every context

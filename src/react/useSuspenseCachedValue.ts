@@ -1,25 +1,51 @@
-import { useDebugValue } from 'react'
+import { useDebugValue, useEffect, useRef } from 'react'
 import { isThenable } from '../core/entry'
+import { type AsyncOptions, readOptions, type SuspenseOptions } from './asyncOptions'
 import { useCacheHooks } from './context'
+import { keyFetches, type Reader } from './keyFetches'
 import { type Fetcher, fetchInto, outcomeOf } from './request'
 import { useComputed } from './useComputed'
 
 /**
  * The value of `key`, fetched by `fetcher(signal)` on a miss, for use under `<Suspense>`. While
- * the request is pending the component suspends; a rejection is thrown to the nearest error
- * boundary, whose retry fetches again. One request per key, shared as in {@link useCachedAsync};
- * the TTL counts from when the value arrives. Works on React 18 and 19.
- * @param ttl - milliseconds, counted from the value's arrival; default the cache's `defaultTtl`.
- * @throws Error on the server (no `window`) outside any `CacheProvider`: see {@link useCache}.
+ * the request is pending the component suspends; a failed attempt is retried first (`retry`,
+ * `retryDelay`), and the last rejection is thrown to the nearest error boundary, whose retry
+ * fetches again. One request per key, shared as in {@link useCachedAsync}; the TTL counts from
+ * when the value arrives. Once shown, a value is kept fresh as in {@link useCachedAsync}
+ * (`staleTime`, the refetch triggers, `cache.invalidate`): a background refetch never suspends
+ * again. `enabled` and `keepPreviousData` are not taken: a suspending reader always has its own
+ * key's value to show. Works on React 18 and 19.
+ * @param options - a number is `{ ttl }`; see {@link AsyncOptions}.
+ * @throws Error on the server (no `window`) outside any `CacheProvider`: see {@link useCache};
+ * TypeError or RangeError for an invalid option, naming it.
  */
-export function useSuspenseCachedValue<V, K = unknown>(key: K, fetcher: Fetcher<V>, ttl?: number): V {
+export function useSuspenseCachedValue<V, K = unknown>(
+  key: K,
+  fetcher: Fetcher<V>,
+  options?: number | SuspenseOptions<V>,
+): V {
   const hooks = useCacheHooks()
   const cache = hooks.cache
+  const read = readOptions(options) as AsyncOptions<unknown>
+  const fetches = hooks.part(keyFetches)
   // The cache drops a rejected entry, so the render React retries after the rejection would find
   // nothing and fetch again, for ever: it throws the remembered failure instead.
   const failure = cache.getItem(key) ? undefined : hooks.takeFailure(key)
   if (failure) throw failure.error
-  const value = (useComputed<unknown, K>(key, fetchInto(cache, key, fetcher), ttl) as { value: unknown }).value
+  const fetch = fetchInto(cache, key, fetches.retrying(key, fetcher as Fetcher<unknown>, read))
+  const value = (useComputed<unknown, K>(key, fetch, read.ttl) as { value: unknown }).value
+  const reader = useRef<Reader>({ options: read, fetcher })
+  reader.current.options = read
+  reader.current.fetcher = fetcher
+  useEffect(() => {
+    const leave = fetches.join(key, reader.current)
+    fetches.sync(key, true)
+    return leave
+  }, [fetches, key])
+  const item = cache.getItem(key)
+  useEffect(() => {
+    if (item) fetches.sync(key, false)
+  }, [fetches, key, item])
   // The formatter runs only when React DevTools inspects the component.
   useDebugValue(value, (shown) => ({ key, status: isThenable(shown) ? outcomeOf(shown).status : 'success' }))
   if (!isThenable(value)) return value as V
