@@ -38,23 +38,40 @@ export interface OptimisticLayer<K, V> {
   /**
    * The change failed: every value of the layer goes at once, and each key it wrote shows the
    * newest remaining layer's value, else the committed entry as it is now (or nothing). Then the
-   * live keys `invalidate` matches (none when it is omitted: a pure rollback) are invalidated, each
-   * once no open layer wrote it. Does nothing once the layer is released or removed.
-   * @throws TypeError when `invalidate` is given and is not a function; whatever `invalidate`
+   * live keys `options.invalidate` matches (none without it: a pure rollback) are invalidated,
+   * each once no open layer wrote it. Does nothing once the layer is released or removed.
+   * @throws TypeError when an option is given and is not a function; whatever `invalidate`
    * throws. Nothing changes then.
    */
-  remove(invalidate?: (key: K) => boolean): void
+  remove(options?: SettleOptions<K>): void
   /**
    * The change succeeded (its committed writes, such as the server's answer, are made): the
-   * layer stops taking writes, and the keys it wrote and the live keys `invalidate` matches are
-   * invalidated once no open layer wrote them. Each value of the layer stays on screen until then,
-   * and after that while a fetch of its key is in flight or awaited (the key's committed entry is
-   * a pending Promise, or it was invalidated and a component reads it); then it goes, and the key
-   * shows the committed entry the fetch brought. Does nothing once released or removed.
-   * @throws TypeError when `invalidate` is given and is not a function; whatever `invalidate`
+   * layer stops taking writes, and the keys it wrote and the live keys `options.invalidate`
+   * matches are invalidated, each once no open layer wrote it. Each value of the layer stays on
+   * screen until then, and after that while its key's refetch is in flight (`options.refetch`) or
+   * its committed entry is a pending fetch; then it goes, and the key shows what the fetch
+   * brought: never the value from before the change. Does nothing once released or removed.
+   * @throws TypeError when an option is given and is not a function; whatever `invalidate`
    * throws. Nothing changes then.
    */
-  release(invalidate?: (key: K) => boolean): void
+  release(options?: SettleOptions<K>): void
+}
+
+/** Returns the refetch that invalidating `key` started, to settle once it landed or failed; else `undefined`. */
+export type Refetch<K> = (key: K) => PromiseLike<unknown> | undefined
+
+/** Options of {@link OptimisticLayer.release} and {@link OptimisticLayer.remove}. */
+export interface SettleOptions<K> {
+  /** Which live keys to invalidate too (see each method for the keys always invalidated). */
+  invalidate?: (key: K) => boolean
+  /**
+   * Called right after a key is invalidated: starts or finds the refetch of it that its readers
+   * make, if any, and returns a Promise that settles when it has landed or failed (`undefined`
+   * when nobody fetches the key). A value of the layer on that key waits for it. Without it, only
+   * a fetch stored in the cache (a pending Promise, as `getOrCompute` stores it) is waited for.
+   * `useCachedMutation` gives the async hooks' background refetch.
+   */
+  refetch?: Refetch<K>
 }
 
 /** One layer's value for one key: its item, `null` where it deleted the key. */
@@ -77,8 +94,11 @@ class LayerStack<K, V> implements Overlay<K, V> {
   #started = 0
   /** Keys whose invalidation waits for the open layers that wrote them to settle. */
   #owed = new Set<K>()
-  /** Released values' keys whose refetch is awaited, and the event listener that follows them. */
-  #awaiting = new Set<K>()
+  /**
+   * Released values' keys whose refetch is awaited, each with the refetch still outstanding (or
+   * `undefined` once none is), and the event listener that follows them.
+   */
+  #awaiting = new Map<K, PromiseLike<unknown> | undefined>()
   #followed = new WeakSet<PromiseLike<unknown>>()
   #stopFollowing: (() => void) | undefined
 
@@ -122,7 +142,7 @@ class LayerStack<K, V> implements Overlay<K, V> {
    * names that no open layer wrote is invalidated (a written key only when `keep`), and released
    * values on it wait for its refetch or go.
    */
-  settle(layer: Layer<K, V>, keep: boolean, matches: K[]): void {
+  settle(layer: Layer<K, V>, keep: boolean, matches: K[], refetch: Refetch<K> | undefined): void {
     const { cache } = this
     const written = layer.keys
     const invalidated = new Set(keep ? [...written, ...matches] : matches)
@@ -135,9 +155,10 @@ class LayerStack<K, V> implements Overlay<K, V> {
           continue
         }
         const owed = this.#owed.delete(key)
-        const refetched = (invalidated.has(key) || owed) && this.#invalidate(key)
+        const marked = (invalidated.has(key) || owed) && cache.invalidate(key) > 0
         if (this.top(key) === undefined) continue
-        if (isPending(cache.committed.getItem(key)?.value) || refetched) this.#await(key)
+        const refetching = marked ? refetch?.(key) : undefined
+        if (refetching || isPending(cache.committed.getItem(key)?.value)) this.#await(key, refetching)
         else this.#dropReleased(key)
       }
     } finally {
@@ -152,29 +173,25 @@ class LayerStack<K, V> implements Overlay<K, V> {
   }
 
   /**
-   * Invalidates `key`, so that its readers fetch it again; whether that refetch is to be awaited:
-   * a committed entry was marked, it is a fetch's (a Promise: what the async hooks store), and a
-   * component reads it. A plain value, such as the server's answer that `onSuccess` wrote, shows
-   * at once instead, and a key nobody reads is fetched by nobody.
+   * Keeps the released values of `key` until `refetching` (if given) settled and the committed
+   * entry is no pending fetch: looked at when either settles (the cache does not announce a
+   * Promise settling without a TTL), and, with no refetch outstanding, at each committed change
+   * of the key (a write replacing the fetch).
    */
-  #invalidate(key: K): boolean {
-    const { cache } = this
-    return (
-      cache.invalidate(key) > 0 && isThenable(cache.committed.getItem(key)?.value) && cache.keyListenerCount(key) > 0
-    )
-  }
-
-  /**
-   * Keeps the released values of `key` until its committed entry is neither a pending fetch nor
-   * the one awaited to be fetched again: looked at after each committed change of the key, and
-   * when a pending fetch of it settles (which the cache does not announce when it has no TTL).
-   */
-  #await(key: K): void {
-    this.#awaiting.add(key)
+  #await(key: K, refetching: PromiseLike<unknown> | undefined): void {
+    this.#awaiting.set(key, refetching)
+    if (refetching) {
+      const done = () => {
+        if (this.#awaiting.get(key) !== refetching) return
+        this.#awaiting.set(key, undefined)
+        this.#recheck(key)
+      }
+      refetching.then(done, done)
+    }
+    // Events held since before this wait began come first: they are not the refetch.
     this.#stopFollowing ??= this.cache.onEvent((event) => {
-      // An invalidation (this stack's own among them) is not the fetch that it asks for.
       if (event.optimistic || event.type === 'invalidate') return
-      for (const key of event.type === 'flush' ? [...this.#awaiting] : [event.key]) this.#recheck(key)
+      for (const key of event.type === 'flush' ? [...this.#awaiting.keys()] : [event.key]) this.#recheck(key)
     })
     this.#follow(key)
   }
@@ -188,7 +205,7 @@ class LayerStack<K, V> implements Overlay<K, V> {
   }
 
   #recheck(key: K): void {
-    if (!this.#awaiting.has(key)) return
+    if (!this.#awaiting.has(key) || this.#awaiting.get(key)) return
     if (isPending(this.cache.committed.getItem(key)?.value)) {
       this.#follow(key)
       return
@@ -268,12 +285,12 @@ class Layer<K, V> implements OptimisticLayer<K, V> {
     this.#write(key, null)
   }
 
-  remove(invalidate?: (key: K) => boolean): void {
-    this.#settle(false, invalidate)
+  remove(options?: SettleOptions<K>): void {
+    this.#settle(false, options)
   }
 
-  release(invalidate?: (key: K) => boolean): void {
-    this.#settle(true, invalidate)
+  release(options?: SettleOptions<K>): void {
+    this.#settle(true, options)
   }
 
   #write(key: K, item: CacheItem<V> | null): void {
@@ -282,13 +299,15 @@ class Layer<K, V> implements OptimisticLayer<K, V> {
     this.#stack.write(this, key, item)
   }
 
-  #settle(keep: boolean, invalidate: ((key: K) => boolean) | undefined): void {
+  #settle(keep: boolean, options: SettleOptions<K> = {}): void {
+    const { invalidate, refetch } = options ?? {}
     if (invalidate !== undefined) checkFunction(invalidate, 'invalidate')
+    if (refetch !== undefined) checkFunction(refetch, 'refetch')
     if (this.state !== 'open') return
     // Found before anything changes, so that a throwing `invalidate` leaves the layer open.
     const matches = invalidate ? this.#stack.cache.keys().filter((key) => invalidate(key)) : []
     this.state = keep ? 'released' : 'removed'
-    this.#stack.settle(this, keep, matches)
+    this.#stack.settle(this, keep, matches, refetch)
   }
 }
 

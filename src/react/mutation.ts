@@ -1,6 +1,7 @@
 import type { Cache } from '../core/cache'
-import { beginOptimistic, type OptimisticLayer } from '../core/optimistic'
+import { beginOptimistic, type OptimisticLayer, type Refetch } from '../core/optimistic'
 import { rethrowLater } from '../core/report'
+import type { KeyFetches } from './keyFetches'
 
 /** Options of {@link useCachedMutation}; each callback is optional. */
 export interface MutationOptions<TVariables, TResult, K = unknown, V = unknown> {
@@ -25,6 +26,25 @@ export interface MutationOptions<TVariables, TResult, K = unknown, V = unknown> 
   invalidate?: (key: K) => boolean
 }
 
+/**
+ * The async hooks' refetch of an invalidated key, for a layer's values to wait for: started now
+ * by the key's mounted readers (they would start it when they next render, which an optimistic
+ * value over the key would not cause); settled once it is no longer in flight.
+ */
+export const backgroundRefetch =
+  <K>(fetches: KeyFetches): Refetch<K> =>
+  (key) => {
+    fetches.sync(key, false)
+    if (!fetches.stateOf(key).isFetching) return undefined
+    return new Promise<void>((resolve) => {
+      const stop = fetches.of(key).subscribe(() => {
+        if (fetches.stateOf(key).isFetching) return
+        stop()
+        resolve()
+      })
+    })
+  }
+
 /** Calls `callback`; if it throws, the error is reported on its own, and the call goes on. */
 const attempt = (callback: () => void): void => {
   try {
@@ -48,6 +68,7 @@ export function runMutation<TVariables, TResult, K, V>(
   fn: (variables: TVariables) => PromiseLike<TResult> | TResult,
   options: MutationOptions<TVariables, TResult, K, V>,
   variables: TVariables,
+  refetch: Refetch<K>,
 ): Promise<TResult> {
   const { optimistic, onSuccess, onError, onSettled, invalidate } = options
   const layer = beginOptimistic(cache)
@@ -63,10 +84,11 @@ export function runMutation<TVariables, TResult, K, V>(
         const matches = (key: K) => (!ok && written.has(key)) || invalidate?.(key) === true
         // A throwing `invalidate` is reported, and the layer settles without it.
         try {
-          ok ? layer.release(matches) : layer.remove(matches)
+          ok ? layer.release({ invalidate: matches, refetch }) : layer.remove({ invalidate: matches, refetch })
         } catch (thrown) {
           rethrowLater(thrown)
-          ok ? layer.release() : layer.remove((key) => written.has(key))
+          const writtenOnly = (key: K) => !ok && written.has(key)
+          ok ? layer.release({ refetch }) : layer.remove({ invalidate: writtenOnly, refetch })
         }
       }
     } finally {

@@ -1,6 +1,8 @@
 import { useCallback, useDebugValue, useRef, useState } from 'react'
-import { onServer, useCache } from './context'
-import { type MutationOptions, runMutation } from './mutation'
+import type { Cache } from '../core/cache'
+import { onServer, useCacheHooks } from './context'
+import { keyFetches } from './keyFetches'
+import { backgroundRefetch, type MutationOptions, runMutation } from './mutation'
 
 /** What {@link useCachedMutation} returns. Every function keeps its identity while the cache does. */
 export interface MutationState<TVariables, TResult> {
@@ -54,7 +56,8 @@ export function useCachedMutation<TVariables = void, TResult = unknown, K = unkn
   fn: (variables: TVariables) => PromiseLike<TResult> | TResult,
   options: MutationOptions<TVariables, TResult, K, V> = {},
 ): MutationState<TVariables, TResult> {
-  const cache = useCache<K, V>()
+  const hooks = useCacheHooks()
+  const cache = hooks.cache as Cache<K, V>
   const [shown, setShown] = useState<Shown<TVariables, TResult>>(idle)
   // The latest fn and options, read when a call starts, so the functions keep their identity.
   const latest = useRef({ fn, options, call: 0 })
@@ -70,7 +73,8 @@ export function useCachedMutation<TVariables = void, TResult = unknown, K = unkn
         if (latest.current.call === call) setShown(next)
       }
       show({ status: 'pending', variables })
-      return runMutation(cache, fn, options ?? {}, variables).then(
+      const refetch = backgroundRefetch<K>(hooks.part(keyFetches))
+      return runMutation(cache, fn, options ?? {}, variables, refetch).then(
         (data) => {
           show({ status: 'success', data, variables })
           return data
@@ -81,7 +85,7 @@ export function useCachedMutation<TVariables = void, TResult = unknown, K = unkn
         },
       )
     },
-    [cache],
+    [cache, hooks],
   )
   const mutate = useCallback((variables: TVariables) => void mutateAsync(variables).catch(ignore), [mutateAsync])
   const reset = useCallback(() => {

@@ -38,25 +38,29 @@ it('stays while a fetch of the key is in flight, then shows what it brought (no 
   expect(cache.overlay).toBeUndefined()
 })
 
-it('stays while a component reads a fetched key that is to be fetched again, until the refetch lands', async () => {
+it('stays while the refetch that `refetch` reports is in flight, whatever is written meanwhile', async () => {
   const cache = make()
-  cache.set('a', Promise.resolve('old')) // a fetch's result, as the async hooks store it
-  await flushPromises()
-  cache.subscribe('a', () => {})
+  cache.set('a', 'old')
   const layer = beginOptimistic(cache)
   layer.set('a', 'mine')
-  layer.release()
-  expect(cache.isInvalidated('a')).toBe(true)
+  const refetch = deferred<void>()
+  const asked: unknown[] = []
+  layer.release({
+    refetch: (key) => {
+      asked.push([key, cache.isInvalidated(key)])
+      return refetch.promise
+    },
+  })
+  expect(asked).toEqual([['a', true]])
+  cache.set('a', 'server') // the refetch's arrival, committed under the layer
   expect(cache.get('a')).toBe('mine')
-  const refetch = deferred<string>()
-  cache.set('a', refetch.promise) // the reader's refetch starts: still awaited
-  expect(cache.get('a')).toBe('mine')
-  refetch.resolve('server')
+  refetch.resolve()
   await flushPromises()
-  expect(cache.get('a')).toBe(refetch.promise)
+  expect(cache.get('a')).toBe('server')
+  expect(cache.overlay).toBeUndefined()
 })
 
-it('goes at once when the committed value is a plain one (the answer onSuccess wrote), read or not', () => {
+it('goes at once when nothing refetches the key, read or not', () => {
   const cache = make()
   cache.subscribe('a', () => {})
   const layer = beginOptimistic(cache)
@@ -101,11 +105,11 @@ it('invalidates the keys it wrote and those `invalidate` matches, once no open l
   older.set('todo:1', 'b')
   const layer = beginOptimistic(cache)
   layer.set('todo:1', 'c')
-  layer.release((key) => String(key).startsWith('todos'))
+  layer.release({ invalidate: (key) => String(key).startsWith('todos') })
   expect(cache.isInvalidated('todos')).toBe(true)
   expect(cache.isInvalidated('todo:1')).toBe(false) // the older change of it is still open
   expect(cache.isInvalidated('other')).toBe(false)
   older.remove()
   expect(cache.isInvalidated('todo:1')).toBe(true)
-  expect(() => layer.release(1 as never)).toThrow(TypeError)
+  expect(() => layer.release({ invalidate: 1 as never })).toThrow(TypeError)
 })

@@ -203,10 +203,8 @@ it('success never flickers: the optimistic value stays until the refetch lands, 
   const request = deferred<string>()
   const seen: string[] = []
   let rename!: (name: string) => void
-  let refresh!: () => void
   function Profile() {
-    const state = useCachedAsync('user', fetcher)
-    refresh = state.refresh
+    const state = useCachedAsync('user', fetcher, { retry: false })
     seen.push(show(state))
     rename = useCachedMutation((_: string) => request.promise, {
       optimistic: (name, cache) => cache.set('user', name),
@@ -217,14 +215,70 @@ it('success never flickers: the optimistic value stays until the refetch lands, 
   await act(async () => calls[0]?.resolve('old'))
   act(() => rename('ada'))
   await act(async () => request.resolve('ok'))
-  // Invalidated, and read: the value stays while the refetch is awaited.
-  expect(setup.cache.isInvalidated('user')).toBe(true)
-  expect(screen.getByTestId('user').textContent).toBe('success:ada')
-  act(() => refresh()) // (the refetch that useCachedAsync makes of an invalidated key)
+  // Invalidated, so its reader refetches it at once; the optimistic value stays meanwhile.
+  expect(calls).toHaveLength(2)
   expect(screen.getByTestId('user').textContent).toBe('success:ada')
   await act(async () => calls[1]?.resolve('ada (saved)'))
   expect(screen.getByTestId('user').textContent).toBe('success:ada (saved)')
   const afterSave = seen.slice(seen.indexOf('success:ada'))
   expect(afterSave).not.toContain('success:old')
   expect(setup.cache.overlay).toBeUndefined()
+})
+
+it('a failed save rolls back at once, and its reader refetches the key once', async () => {
+  const setup = cacheSetup()
+  const { calls, fetcher } = controlledFetcher<string>()
+  const request = deferred<string>()
+  let rename!: (name: string) => void
+  function Profile() {
+    const state = useCachedAsync('user', fetcher, { retry: false })
+    rename = useCachedMutation((_: string) => request.promise, {
+      optimistic: (name, cache) => cache.set('user', name),
+    }).mutate
+    return <span data-testid="user">{show(state)}</span>
+  }
+  render(setup.wrap(<Profile />))
+  await act(async () => calls[0]?.resolve('old'))
+  act(() => rename('ada'))
+  await act(async () => request.reject(new Error('refused')))
+  expect(screen.getByTestId('user').textContent).toBe('success:old')
+  expect(calls).toHaveLength(2)
+  await act(async () => calls[1]?.resolve('server'))
+  expect(screen.getByTestId('user').textContent).toBe('success:server')
+})
+
+it('the layer goes when the refetch fails, or when its last reader unmounts', async () => {
+  for (const end of ['fails', 'unmounts'] as const) {
+    const setup = cacheSetup()
+    const { calls, fetcher } = controlledFetcher<string>()
+    const request = deferred<string>()
+    let rename!: (name: string) => void
+    function Profile() {
+      useCachedAsync('user', fetcher, { retry: false })
+      return null
+    }
+    function Saver() {
+      rename = useCachedMutation((_: string) => request.promise, {
+        optimistic: (name, cache) => cache.set('user', name),
+      }).mutate
+      return null
+    }
+    const { rerender, unmount } = render(
+      setup.wrap(
+        <>
+          <Profile />
+          <Saver />
+        </>,
+      ),
+    )
+    await act(async () => calls[0]?.resolve('old'))
+    act(() => rename('ada'))
+    await act(async () => request.resolve('ok'))
+    expect(setup.cache.get('user')).toBe('ada')
+    if (end === 'fails') await act(async () => calls[1]?.reject(new Error('offline')))
+    else rerender(setup.wrap(<Saver />))
+    await act(flushPromises)
+    expect(setup.cache.overlay, end).toBeUndefined()
+    unmount()
+  }
 })
