@@ -17,7 +17,7 @@ export const internalNames = [
   'excess', // SizeBound
   'held lastHold watches countOf onKey onKeyList keyChanged keyListChanged', // Emitter
   'stampRender holdForRender releaseUpTo rememberFailure takeFailure keyList', // CacheHooks
-  'overlay changeShown', // Cache, for optimistic.ts
+  'overlay changeShown openLayerKeys', // Cache and its Overlay, for optimistic.ts and the devtools
 ]
   .join(' ')
   .split(' ')

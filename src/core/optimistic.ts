@@ -115,6 +115,10 @@ class LayerStack<K, V> implements Overlay<K, V> {
     return this.#writes.keys()
   }
 
+  openLayerKeys(): K[][] {
+    return [...this.#standing].filter((layer) => layer.state === 'open').map((layer) => layer.keys)
+  }
+
   /** A new layer, newer than every layer started before it. */
   begin(): Layer<K, V> {
     const layer = new Layer(this, this.#started++)

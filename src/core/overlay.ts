@@ -13,6 +13,8 @@ export interface Overlay<K, V> {
   top(key: K): CacheItem<V> | null | undefined
   /** Every key some standing layer wrote. */
   keys(): Iterable<K>
+  /** The keys each open layer (a change still pending) wrote, oldest layer first: for the devtools. */
+  openLayerKeys(): K[][]
 }
 
 /**

@@ -9,6 +9,8 @@ export interface EntryRowProps {
   cache: AnyCache
   entryKey: unknown
   item: CacheItem<unknown>
+  /** Whether `item` is an optimistic value, shown over the committed entry by a pending mutation. */
+  optimistic: boolean
   /** How many components (and requests in flight) read the key. */
   readers: number
   /** The time the entry had left when the panel first saw its expiration (ms): the bar's 100%. */
@@ -37,6 +39,7 @@ export const EntryRow = memo(function EntryRow({
   cache,
   entryKey,
   item,
+  optimistic,
   readers,
   total,
   seconds,
@@ -77,7 +80,10 @@ export const EntryRow = memo(function EntryRow({
   }
   return (
     <tr data-key={name}>
-      <td className="m">{name}</td>
+      <td className="m">
+        {name}
+        {optimistic && <em> optimistic</em>}
+      </td>
       <td>
         <button
           type="button"
