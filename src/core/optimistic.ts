@@ -1,7 +1,7 @@
 import { Cache } from './cache'
 import { type CacheItem, isThenable } from './entry'
 import { checkFunction, invalid } from './errors'
-import { outcomeOf } from './outcome'
+import { outcomeOf, settledValue } from './outcome'
 import type { Overlay } from './overlay'
 
 /** Where an {@link OptimisticLayer} is in its life: see its methods. */
@@ -14,7 +14,11 @@ export type LayerState = 'open' | 'released' | 'removed'
  * stay in the layer.
  */
 export interface OptimisticLayer<K, V> {
-  /** The value `key` shows now, as {@link Cache.get}. @throws KeyError when it shows none. */
+  /**
+   * The value `key` shows now, as {@link Cache.get}, except that a fulfilled Promise (what a fetch
+   * stores) is read as the value it fulfilled with, for updaters.
+   * @throws KeyError when it shows none.
+   */
   get(key: K): V
   /** Whether `key` shows a value now, as {@link Cache.has}. */
   has(key: K): boolean
@@ -270,7 +274,10 @@ class Layer<K, V> implements OptimisticLayer<K, V> {
   }
 
   get(key: K): V {
-    return this.#stack.cache.get(key)
+    const value = this.#stack.cache.get(key)
+    // A fetched key holds its request's Promise: an updater wants the value it fulfilled with.
+    const settled = isThenable(value) ? settledValue(value) : undefined
+    return settled ? (settled.value as V) : value
   }
 
   has(key: K): boolean {

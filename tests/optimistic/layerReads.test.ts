@@ -160,3 +160,14 @@ describe('what listeners hear', () => {
     expect(seen).toEqual([[false, false]])
   })
 })
+
+it('a layer reads a fetched key (a fulfilled Promise) as its value, so an updater can build on it', async () => {
+  const cache = new Cache<string, unknown>()
+  const fetched = Promise.resolve([1])
+  cache.set('list', fetched)
+  await fetched
+  await Promise.resolve()
+  const layer = beginOptimistic(cache)
+  layer.set('list', [...(layer.get('list') as number[]), 2])
+  expect(cache.get('list')).toEqual([1, 2])
+})
