@@ -1,37 +1,13 @@
 // Optimistic values stay in their tab, in Chromium with the real BroadcastChannel and
 // localStorage: a failed optimistic save in one tab is never seen by another, nor by a reload.
-import { join } from 'node:path'
-import type { BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
-import { type ServedPage, servePage } from './servePage'
+import type { Page } from 'playwright-core'
+import { expect, it } from 'vitest'
+import { setUpTabPages } from './tabPages'
 
-let served: ServedPage
-let context: BrowserContext
-let pageErrors: string[] = []
-
-beforeAll(async () => {
-  served = await servePage(join(__dirname, 'tabsPage.ts'))
-}, 120_000)
-
-afterAll(() => served?.close())
-
-beforeEach(async () => {
-  context = await served.browser.newContext()
-  pageErrors = []
-})
-
-afterEach(async () => {
-  await context.close()
-  expect(pageErrors).toEqual([])
-})
+const { openPage } = setUpTabPages()
 
 async function openTab(): Promise<Page> {
-  const page = await context.newPage()
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text())
-  })
-  page.on('pageerror', (error) => pageErrors.push(String(error)))
-  await page.goto(served.base)
+  const page = await openPage()
   await page.evaluate(() => window.start({ throttle: 0 }))
   return page
 }

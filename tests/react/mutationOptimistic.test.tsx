@@ -2,23 +2,13 @@
 // What readers see during and after a mutation: optimistic values at once, exact rollbacks in
 // every settling order, no flicker on success, no race with a fetch, chained updaters.
 import { act, render, screen } from '@testing-library/react'
-import { afterEach, beforeEach, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { type AsyncState, useCachedAsync, useCachedMutation, useCacheItem, useCacheKeys } from '../../src/index'
 import { cacheSetup } from '../helpers/cacheSetup'
 import { controlledFetcher, type Deferred, deferred, flushPromises } from '../helpers/deferred'
+import { failOnUnhandledRejections } from '../helpers/unhandledRejections'
 
-let unhandled: unknown[] = []
-const onUnhandled = (reason: unknown) => unhandled.push(reason)
-beforeEach(() => {
-  unhandled = []
-  process.on('unhandledRejection', onUnhandled)
-})
-afterEach(async () => {
-  await flushPromises()
-  await new Promise((resolve) => setTimeout(resolve, 0))
-  process.off('unhandledRejection', onUnhandled)
-  expect(unhandled).toEqual([])
-})
+failOnUnhandledRejections()
 
 type Mutate = (value: number) => void
 
@@ -169,35 +159,8 @@ it('a temporary key written only in optimistic is gone after the mutation settle
 
 const show = (state: AsyncState<unknown>) => `${state.status}:${String(state.data)}`
 
-it('a fetch that started before the save and lands during it becomes the committed value under it', async () => {
-  for (const save of ['ok', 'fail'] as const) {
-    const setup = cacheSetup()
-    const { calls, fetcher } = controlledFetcher<string>()
-    const request = deferred<string>()
-    const seen: string[] = []
-    let rename!: (name: string) => void
-    function Profile() {
-      const state = useCachedAsync('user', fetcher)
-      seen.push(show(state))
-      rename = useCachedMutation((_: string) => request.promise, {
-        optimistic: (name, cache) => cache.set('user', name),
-      }).mutate
-      return <span data-testid="user">{show(state)}</span>
-    }
-    const { unmount } = render(setup.wrap(<Profile />))
-    act(() => rename('ada'))
-    expect(screen.getByTestId('user').textContent).toBe('success:ada')
-    await act(async () => calls[0]?.resolve('old name'))
-    expect(screen.getByTestId('user').textContent).toBe('success:ada')
-    expect(calls[0]?.signal.aborted).toBe(false)
-    await act(async () => (save === 'ok' ? request.resolve('ok') : request.reject(new Error('no'))))
-    if (save === 'fail') expect(screen.getByTestId('user').textContent).toBe('success:old name')
-    expect(seen).not.toContain('success:undefined')
-    unmount()
-  }
-})
-
-it('success never flickers: the optimistic value stays until the refetch lands, then the server value shows', async () => {
+/** A profile that reads 'user' with useCachedAsync and renames it through a mutation whose request is `request`. */
+const profile = () => {
   const setup = cacheSetup()
   const { calls, fetcher } = controlledFetcher<string>()
   const request = deferred<string>()
@@ -211,40 +174,50 @@ it('success never flickers: the optimistic value stays until the refetch lands, 
     }).mutate
     return <span data-testid="user">{show(state)}</span>
   }
-  render(setup.wrap(<Profile />))
+  const { unmount } = render(setup.wrap(<Profile />))
+  const shown = () => screen.getByTestId('user').textContent
+  return { cache: setup.cache, calls, request, seen, shown, unmount, rename: (name: string) => rename(name) }
+}
+
+it('a fetch that started before the save and lands during it becomes the committed value under it', async () => {
+  for (const save of ['ok', 'fail'] as const) {
+    const { calls, request, seen, shown, unmount, rename } = profile()
+    act(() => rename('ada'))
+    expect(shown()).toBe('success:ada')
+    await act(async () => calls[0]?.resolve('old name'))
+    expect(shown()).toBe('success:ada')
+    expect(calls[0]?.signal.aborted).toBe(false)
+    await act(async () => (save === 'ok' ? request.resolve('ok') : request.reject(new Error('no'))))
+    if (save === 'fail') expect(shown()).toBe('success:old name')
+    expect(seen).not.toContain('success:undefined')
+    unmount()
+  }
+})
+
+it('success never flickers: the optimistic value stays until the refetch lands, then the server value shows', async () => {
+  const { cache, calls, request, seen, shown, rename } = profile()
   await act(async () => calls[0]?.resolve('old'))
   act(() => rename('ada'))
   await act(async () => request.resolve('ok'))
   // Invalidated, so its reader refetches it at once; the optimistic value stays meanwhile.
   expect(calls).toHaveLength(2)
-  expect(screen.getByTestId('user').textContent).toBe('success:ada')
+  expect(shown()).toBe('success:ada')
   await act(async () => calls[1]?.resolve('ada (saved)'))
-  expect(screen.getByTestId('user').textContent).toBe('success:ada (saved)')
+  expect(shown()).toBe('success:ada (saved)')
   const afterSave = seen.slice(seen.indexOf('success:ada'))
   expect(afterSave).not.toContain('success:old')
-  expect(setup.cache.overlay).toBeUndefined()
+  expect(cache.overlay).toBeUndefined()
 })
 
 it('a failed save rolls back at once, and its reader refetches the key once', async () => {
-  const setup = cacheSetup()
-  const { calls, fetcher } = controlledFetcher<string>()
-  const request = deferred<string>()
-  let rename!: (name: string) => void
-  function Profile() {
-    const state = useCachedAsync('user', fetcher, { retry: false })
-    rename = useCachedMutation((_: string) => request.promise, {
-      optimistic: (name, cache) => cache.set('user', name),
-    }).mutate
-    return <span data-testid="user">{show(state)}</span>
-  }
-  render(setup.wrap(<Profile />))
+  const { calls, request, shown, rename } = profile()
   await act(async () => calls[0]?.resolve('old'))
   act(() => rename('ada'))
   await act(async () => request.reject(new Error('refused')))
-  expect(screen.getByTestId('user').textContent).toBe('success:old')
+  expect(shown()).toBe('success:old')
   expect(calls).toHaveLength(2)
   await act(async () => calls[1]?.resolve('server'))
-  expect(screen.getByTestId('user').textContent).toBe('success:server')
+  expect(shown()).toBe('success:server')
 })
 
 it('the layer goes when the refetch fails, or when its last reader unmounts', async () => {

@@ -3,23 +3,13 @@
 // never rejects, mutateAsync does; reset; a call outlives its component, silently.
 import { act, render, screen } from '@testing-library/react'
 import { StrictMode } from 'react'
-import { afterEach, beforeEach, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { type MutationState, useCachedMutation } from '../../src/index'
 import { cacheSetup } from '../helpers/cacheSetup'
-import { type Deferred, deferred, flushPromises } from '../helpers/deferred'
+import { type Deferred, deferred } from '../helpers/deferred'
+import { failOnUnhandledRejections } from '../helpers/unhandledRejections'
 
-let unhandled: unknown[] = []
-const onUnhandled = (reason: unknown) => unhandled.push(reason)
-beforeEach(() => {
-  unhandled = []
-  process.on('unhandledRejection', onUnhandled)
-})
-afterEach(async () => {
-  await flushPromises()
-  await new Promise((resolve) => setTimeout(resolve, 0))
-  process.off('unhandledRejection', onUnhandled)
-  expect(unhandled).toEqual([])
-})
+failOnUnhandledRejections()
 
 const describe = (state: MutationState<string, string>) =>
   `${state.status}:${state.data}:${(state.error as Error | undefined)?.message}:${state.variables}:${state.isPending}`
