@@ -4,11 +4,13 @@ import { type CacheItem, isThenable } from './entry'
 import { checkDefaultTtl, checkExpiration, checkFunction, checkMaxSize, checkTtl, KeyError } from './errors'
 import { ExpirySchedule } from './expirySchedule'
 import { outcomeOf } from './outcome'
+import type { CommittedEntries, Overlay } from './overlay'
 import { SizeBound } from './sizeBound'
 import { SlotStore } from './slotStore'
 import { Staleness } from './staleness'
 
 export type { CacheItem } from './entry'
+export type { CommittedEntries } from './overlay'
 
 export interface CacheOptions {
   /** TTL in milliseconds for `set` calls that give none; `null` (the default) means never expire. */
@@ -37,6 +39,11 @@ export interface CacheOptions {
  * evicts, and an {@link Emitter} tells listeners. A write goes to the store, then to the schedule,
  * then (for a new key) to the bound, and is announced last, once the cache's state is final.
  *
+ * Optimistic layers (`beginOptimistic`, in its own module) stand over the entries: while one
+ * does, reads (`get`, `has`, `getItem`, `keys`, `values`, `items`, `size`) show the newest layer's
+ * value of each key it wrote, and every write here is committed, under the layers.
+ * {@link Cache.committed} reads the entries alone.
+ *
  * @example
  * const cache = new Cache<string, number>({ defaultTtl: 5_000 })
  * cache.set('answer', 42)          // expires in 5 s
@@ -52,6 +59,12 @@ export class Cache<K = unknown, V = unknown> {
   #defaultTtl: number | null
   /** The key each pending `getOrCompute` item is under now: `rename` moves it. */
   #pendingKeys = new Map<CacheItem<V>, K>()
+  #committed: CommittedEntries<K, V> | undefined
+  /**
+   * @internal The optimistic layers over the committed entries, set by optimistic.ts while any
+   * layer stands; `undefined` otherwise, so that reads then cost one check and nothing more.
+   */
+  overlay: Overlay<K, V> | undefined = undefined
   #staleness = new Staleness<V>()
 
   /**
@@ -101,7 +114,7 @@ export class Cache<K = unknown, V = unknown> {
   /** The number of live entries. Expired entries still held are removed first. */
   get size(): number {
     this.#expireDue()
-    return this.#store.size
+    return this.overlay ? this.keys().length : this.#store.size
   }
 
   /**
@@ -128,6 +141,7 @@ export class Cache<K = unknown, V = unknown> {
     // into a small loop, it ran as fast as before; in a caller with more to inline (a hook, a
     // benchmark harness) the budget ran out and the read became real calls, a fifth to a third
     // slower. `node --trace-turbo-inlining` prints each call's inlined bytecode size.
+    if (this.overlay !== undefined) return this.#visibleItemOrThrow(key).value
     const slot = this.#store.slotOf(key)
     if (slot === undefined || !this.#isFresh(slot)) return this.#missing(key, slot)
     this.#bound.use(key, slot)
@@ -136,6 +150,7 @@ export class Cache<K = unknown, V = unknown> {
 
   /** Whether `key` has a live entry. Does not count as a use for `maxSize`. */
   has(key: K): boolean {
+    if (this.overlay !== undefined) return this.#visibleItem(key) !== undefined
     const slot = this.#store.slotOf(key)
     if (slot === undefined) return false
     if (this.#isFresh(slot)) return true
@@ -149,6 +164,7 @@ export class Cache<K = unknown, V = unknown> {
    * use. The same object is returned until the entry changes: a snapshot, compared by identity.
    */
   getItem(key: K): CacheItem<V> | undefined {
+    if (this.overlay !== undefined) return this.#visibleItem(key)
     const slot = this.#store.slotOf(key)
     return slot === undefined || !this.#isFresh(slot) ? undefined : this.#store.itemAt(slot)
   }
@@ -179,6 +195,8 @@ export class Cache<K = unknown, V = unknown> {
 
   /**
    * The live value of `key`; on a miss, calls `factory()` once, stores its result and returns it.
+   * It looks at the committed entry only (see {@link Cache.committed}): it is how a fetch fills the
+   * key, and an optimistic value over the key must not stop one.
    *
    * A factory that returns a Promise has the Promise stored, so every caller shares one request.
    * Its TTL starts when it fulfils (a pending entry never expires); if it rejects, the entry is
@@ -300,7 +318,7 @@ export class Cache<K = unknown, V = unknown> {
    * since. Never changes the cache (safe during a React render).
    */
   isInvalidated(key: K): boolean {
-    return this.#staleness.has(this.getItem(key))
+    return this.#staleness.has(this.#committedItem(key))
   }
 
   /**
@@ -308,17 +326,32 @@ export class Cache<K = unknown, V = unknown> {
    * Expired entries are left out (not removed: the timer or a read removes them).
    */
   keys(): K[] {
-    return this.#collect((key) => key)
+    return this.#collect((key) => key, this.overlay)
   }
 
   /** The live values, in the order of {@link Cache.keys}. */
   values(): V[] {
-    return this.#collect((_, slot) => this.#store.valueAt(slot))
+    return this.#collect((_, slot, shown) => (shown ? shown.value : this.#store.valueAt(slot)), this.overlay)
   }
 
   /** The live entries as `[key, item]` pairs, in the order of {@link Cache.keys}. */
   items(): [K, CacheItem<V>][] {
-    return this.#collect((key, slot) => [key, this.#store.itemAt(slot)])
+    return this.#collect(this.#itemPair, this.overlay)
+  }
+
+  /**
+   * The committed entries alone. While an optimistic layer stands (see `beginOptimistic`),
+   * `get`, `has`, `getItem`, `keys`, `values`, `items` and `size` show what the app shows: the
+   * newest layer's value of each key it wrote. This view shows what the layers stand on, as
+   * `persistCache`, `syncTabs` and `dehydrate` read it. The same object every time.
+   */
+  get committed(): CommittedEntries<K, V> {
+    this.#committed ??= {
+      getItem: (key) => this.#committedItem(key),
+      keys: () => this.#collect((key) => key),
+      items: () => this.#collect(this.#itemPair),
+    }
+    return this.#committed
   }
 
   /** Removes every entry; tells each removed key's subscribers, then logs one `flush` event. */
@@ -391,6 +424,20 @@ export class Cache<K = unknown, V = unknown> {
     }
   }
 
+  /**
+   * @internal For optimistic.ts: runs `change`, a change of the overlay's layers that may change
+   * what `key` shows, and announces the result with `optimistic: true` (no committed entry changed).
+   */
+  changeShown(key: K, change: () => void): void {
+    const before = this.getItem(key)
+    change()
+    const after = this.getItem(key)
+    if (after === before) return
+    this.#emitter.keyChanged(key)
+    this.#emitter.log(after ? 'set' : 'delete', key, true)
+    if (!before !== !after) this.#emitter.keyListChanged()
+  }
+
   /** How many listeners of every kind are subscribed. */
   get listenerCount(): number {
     return this.#emitter.size
@@ -419,6 +466,27 @@ export class Cache<K = unknown, V = unknown> {
 
   #expiration(ttl: number | null): number {
     return ttl === null || ttl === Infinity ? Infinity : this.#clock.now() + ttl
+  }
+
+  #committedItem(key: K): CacheItem<V> | undefined {
+    const slot = this.#store.slotOf(key)
+    return slot === undefined || !this.#isFresh(slot) ? undefined : this.#store.itemAt(slot)
+  }
+
+  /** What `key` shows while layers stand: the newest layer's item, else the committed live one. */
+  #visibleItem(key: K): CacheItem<V> | undefined {
+    const top = (this.overlay as Overlay<K, V>).top(key)
+    return top === undefined ? this.#committedItem(key) : (top ?? undefined)
+  }
+
+  /** As {@link Cache.get} reads while layers stand: a committed entry read counts as a use. */
+  #visibleItemOrThrow(key: K): CacheItem<V> {
+    const top = (this.overlay as Overlay<K, V>).top(key)
+    if (top) return top
+    if (top === null) throw new KeyError(key)
+    const slot = this.#liveSlotOrThrow(key)
+    this.#bound.use(key, slot)
+    return this.#store.itemAt(slot)
   }
 
   #isFresh(slot: number): boolean {
@@ -546,10 +614,16 @@ export class Cache<K = unknown, V = unknown> {
     this.#emitter.log(type, key)
   }
 
+  #itemPair = (key: K, slot: number, shown?: CacheItem<V>): [K, CacheItem<V>] => [
+    key,
+    shown ?? this.#store.itemAt(slot),
+  ]
+
   /** The live keys that `target` of {@link Cache.invalidate} names, found before anything is marked. */
   #matching(target: K | ((key: K, value: V) => boolean) | undefined): K[] {
-    if (target === undefined) return this.keys()
-    if (typeof target !== 'function') return this.getItem(target) ? [target] : []
+    // Committed entries only: an optimistic value is never marked, the entry under it is.
+    if (target === undefined) return this.#collect((key) => key)
+    if (typeof target !== 'function') return this.#committedItem(target) ? [target] : []
     const matches = target as (key: K, value: V) => boolean
     const keys: K[] = []
     for (const [key, slot] of this.#store.entries()) {
@@ -559,9 +633,22 @@ export class Cache<K = unknown, V = unknown> {
   }
 
   // Lists live entries without removing expired ones, so listing is safe inside a React render.
-  #collect<T>(map: (key: K, slot: number) => T): T[] {
+  // With an overlay, `map` gets what a layer shows as `shown` (and slot -1 for a key only a layer
+  // holds: those come last, in the order first written); keys a layer deleted are left out.
+  #collect<T>(map: (key: K, slot: number, shown?: CacheItem<V>) => T, overlay?: Overlay<K, V>): T[] {
     const out: T[] = []
-    for (const [key, slot] of this.#store.entries()) if (this.#isFresh(slot)) out.push(map(key, slot))
+    for (const [key, slot] of this.#store.entries()) {
+      if (!this.#isFresh(slot)) continue
+      const top = overlay?.top(key)
+      if (top === undefined) out.push(map(key, slot))
+      else if (top) out.push(map(key, slot, top))
+    }
+    if (overlay) {
+      for (const key of overlay.keys()) {
+        const top = overlay.top(key)
+        if (top && !this.#committedItem(key)) out.push(map(key, -1, top))
+      }
+    }
     return out
   }
 }

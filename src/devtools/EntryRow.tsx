@@ -11,6 +11,8 @@ export interface EntryRowProps {
   item: CacheItem<unknown>
   /** Whether the entry is stale: invalidated, or older than its async readers' `staleTime`. */
   stale: boolean
+  /** Whether `item` is an optimistic value, shown over the committed entry by a pending mutation. */
+  optimistic: boolean
   /** How many components (and requests in flight) read the key. */
   readers: number
   /** The time the entry had left when the panel first saw its expiration (ms): the bar's 100%. */
@@ -40,6 +42,7 @@ export const EntryRow = memo(function EntryRow({
   entryKey,
   item,
   stale,
+  optimistic,
   readers,
   total,
   seconds,
@@ -83,6 +86,7 @@ export const EntryRow = memo(function EntryRow({
       <td className="m">
         {name}
         {stale && <span className="stale"> stale</span>}
+        {optimistic && <em> optimistic</em>}
       </td>
       <td>
         <button

@@ -40,6 +40,8 @@ export function Panel({ cache }: { cache: AnyCache }) {
   const matching = query ? items.filter(([key]) => label(key).toLowerCase().includes(query)) : items
   const shown = matching.slice(0, limit)
   const { defaultTtl, maxSize } = cache
+  // Mutations in flight: each has an open optimistic layer (see beginOptimistic).
+  const pending = cache.overlay?.openLayerKeys() ?? []
   const rowKey = (key: unknown): string => {
     // Object(key) is key itself only for objects and functions; symbols need an id too, as two
     // symbols may print alike.
@@ -59,6 +61,8 @@ export function Panel({ cache }: { cache: AnyCache }) {
         <dd>{defaultTtl === null ? 'none' : `${defaultTtl} ms`}</dd>
         <dt>listeners</dt>
         <dd>{Math.max(cache.listenerCount - own, 0)}</dd>
+        <dt>pending mutations</dt>
+        <dd title={pending.map((keys) => keys.map(label).join(', ')).join('\n')}>{pending.length}</dd>
       </dl>
       <div className="row">
         <input
@@ -102,6 +106,7 @@ export function Panel({ cache }: { cache: AnyCache }) {
                   cache={cache}
                   entryKey={key}
                   item={item}
+                  optimistic={item !== cache.committed.getItem(key)}
                   readers={cache.keyListenerCount(key)}
                   stale={isStale(key)}
                   total={totals.get(key)?.[1] ?? 0}

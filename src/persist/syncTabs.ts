@@ -67,6 +67,8 @@ export function syncTabs<K, V>(cache: Cache<K, V>, options: SyncTabsOptions = {}
   }
 
   const local = cache as unknown as Cache<SyncedKey, unknown>
+  // Optimistic values stay in their tab: only committed entries are read, and sent.
+  const committed = local.committed
   const tab = Math.random().toString(36).slice(2)
   const clock = stampClock(tab)
   // Per key, the stamp of the last write this tab knows of (kept after a delete, so that an older
@@ -96,7 +98,7 @@ export function syncTabs<K, V>(cache: Cache<K, V>, options: SyncTabsOptions = {}
 
   /** Tells the other tabs the entry `key` has now, unless it is the one they have. */
   const share = (key: SyncedKey): void => {
-    const item = local.getItem(key)
+    const item = committed.getItem(key)
     if (stopped || (shared.has(key) && shared.get(key) === item)) return
     const settled = item && settledValueOrWait(item.value, () => share(key))
     if (item && !settled) return
@@ -108,7 +110,7 @@ export function syncTabs<K, V>(cache: Cache<K, V>, options: SyncTabsOptions = {}
 
   /** Removes every entry written before `flush`, and forgets those writes. */
   const applyFlush = (flush: Stamp): void => {
-    for (const key of local.keys()) {
+    for (const key of committed.keys()) {
       const written = stamps.get(key) ?? flushedAt
       if (isNewer(written, flush)) continue
       stamps.delete(key)
@@ -125,22 +127,22 @@ export function syncTabs<K, V>(cache: Cache<K, V>, options: SyncTabsOptions = {}
     stamps.set(key, stamp)
     const stored = change.length > 2 && local.setItem(key, { value, expiration: expiration as number | null })
     // A delete, or a set that expired on the way: the sending tab has no entry for the key now.
-    if (!stored && local.getItem(key)) local.delete(key)
-    shared.set(key, local.getItem(key))
+    if (!stored && committed.getItem(key)) local.delete(key)
+    shared.set(key, committed.getItem(key))
   }
 
   /** Sends the tab `to`, which has just started, this tab's live entries. */
   const answer = (to: string): void => {
     const changes: Change[] = []
-    for (const [key, item] of local.items()) {
+    for (const [key, item] of committed.items()) {
       const settled = isSyncedKey(key) && settledValue(item.value)
       if (settled) changes.push([key, stamps.get(key) ?? [0, tab], settled.value, item.expiration])
     }
     send(changes, to)
   }
 
-  const unsubscribe = local.onEvent(({ type, key }) => {
-    if (stopped) return
+  const unsubscribe = local.onEvent(({ type, key, optimistic }) => {
+    if (stopped || optimistic) return
     if (type === 'flush') {
       flushedAt = clock.next()
       stamps.clear()

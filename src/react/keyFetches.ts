@@ -106,12 +106,12 @@ class KeyFetch {
     const [reader] = this.#active()
     const cache = this.#fetches.cache
     const key = this.#key
-    const item = cache.getItem(key)
+    const item = cache.committed.getItem(key)
     if (!reader || !item || isPending(item.value) || this.#request?.item === item) return
     this.#request?.abort()
     const controller = new AbortController()
     const stop = cache.subscribe(key, () => {
-      if (!Object.is(cache.getItem(key)?.value, item.value)) request.abort()
+      if (!Object.is(cache.committed.getItem(key)?.value, item.value)) request.abort()
     })
     const finish = (): boolean => {
       stop()
@@ -139,7 +139,7 @@ class KeyFetch {
         const release = cache.hold()
         try {
           cache.set(key, value, reader.options.ttl)
-          this.#fetches.arrived(cache.getItem(key))
+          this.#fetches.arrived(cache.committed.getItem(key))
           this.report({ isFetching: false, failureCount: 0, failure: undefined })
         } finally {
           release()
@@ -167,7 +167,7 @@ class KeyFetch {
    */
   poll(): void {
     const cache = this.#fetches.cache
-    const item = cache.getItem(this.#key)
+    const item = cache.committed.getItem(this.#key)
     let interval = Infinity
     let background = false
     const data = item && settledValue(item.value)
@@ -276,7 +276,7 @@ export class KeyFetches {
    */
   sync(key: unknown, stale: boolean): void {
     const record = this.#records.get(key)
-    const item = this.cache.getItem(key)
+    const item = this.cache.committed.getItem(key)
     if (!record || !item) return
     if (stale || this.cache.isInvalidated(key)) record.refetch()
     record.poll()
@@ -317,7 +317,7 @@ export class KeyFetches {
   /** A page event: every key with a reader that wants it is fetched again if stale; polls resume. */
   #trigger(trigger: 'refetchOnFocus' | 'refetchOnReconnect'): void {
     for (const [key, record] of this.#records) {
-      const item = this.cache.getItem(key)
+      const item = this.cache.committed.getItem(key)
       if (item && record.wants(trigger) && record.isStale(item)) record.refetch()
       record.poll()
     }

@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 import { act, render, screen } from '@testing-library/react'
 import { StrictMode, useState } from 'react'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { type AsyncState, type Cache, useCachedAsync, useCachedValue } from '../../src/index'
 import { cacheSetup } from '../helpers/cacheSetup'
 import { controlledFetcher, flushPromises } from '../helpers/deferred'
+import { failOnUnhandledRejections } from '../helpers/unhandledRejections'
 
 const setup = () => cacheSetup()
 
@@ -14,18 +15,7 @@ const show = (state: AsyncState<unknown>): string =>
   }`
 
 // Vitest fails the run on an unhandled rejection too; this makes the check part of each test.
-let unhandled: unknown[] = []
-const onUnhandled = (reason: unknown) => unhandled.push(reason)
-beforeEach(() => {
-  unhandled = []
-  process.on('unhandledRejection', onUnhandled)
-})
-afterEach(async () => {
-  await flushPromises()
-  await new Promise((resolve) => setTimeout(resolve, 0))
-  process.off('unhandledRejection', onUnhandled)
-  expect(unhandled).toEqual([])
-})
+failOnUnhandledRejections()
 
 describe('useCachedAsync', () => {
   it('goes from pending to success and returns data, error, status, isFetching and refresh', async () => {
