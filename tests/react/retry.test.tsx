@@ -24,6 +24,14 @@ afterEach(async () => {
   expect(rejections.unhandled).toEqual([])
 })
 
+/** Moves the cache's clock by `ms`, then lets the attempts it started run. */
+const tick = async (clock: { advance(ms: number): void }, ms: number) => {
+  await act(async () => {
+    clock.advance(ms)
+    await flushPromises()
+  })
+}
+
 const fail = async (call: { reject(error: unknown): void } | undefined, message: string) => {
   await act(async () => {
     call?.reject(new Error(message))
@@ -43,15 +51,9 @@ it('retries 3 times after 1, 2 and 4 s by default, counting failures; the error 
     await fail(calls[attempt], `no ${attempt}`)
     expect(text()).toBe(`pending:undefined:fetching:failures=${attempt + 1}`)
     expect(clock.delays.at(-1)).toBe(wait)
-    await act(async () => {
-      clock.advance(wait - 1)
-      await flushPromises()
-    })
+    await tick(clock, wait - 1)
     expect(calls).toHaveLength(attempt + 1)
-    await act(async () => {
-      clock.advance(1)
-      await flushPromises()
-    })
+    await tick(clock, 1)
     expect(calls).toHaveLength(attempt + 2)
   }
   await fail(calls[3], 'last')
@@ -74,19 +76,13 @@ it('a success after failures resets failureCount; retry and retryDelay as number
   const view = render(wrap(<Reader k="a" />))
   await fail(calls[0], 'once')
   expect(clock.delays.at(-1)).toBe(50)
-  await act(async () => {
-    clock.advance(50)
-    await flushPromises()
-  })
+  await tick(clock, 50)
   await act(async () => calls[1]?.resolve(1))
   expect(screen.getByTestId('v').textContent).toBe('success:1:idle')
   view.rerender(wrap(<Reader k="b" />))
   await fail(calls[2], 'again')
   expect(clock.delays.at(-1)).toBe(10)
-  await act(async () => {
-    clock.advance(10)
-    await flushPromises()
-  })
+  await tick(clock, 10)
   await fail(calls[3], 'again')
   expect(decide).toHaveBeenLastCalledWith(2, expect.any(Error))
   expect(screen.getByTestId('v').textContent).toBe('error:undefined:idle:failures=2:again')
@@ -102,20 +98,14 @@ it('no retry while the page is hidden or offline: it waits, then resumes on show
   render(wrap(<Reader />))
   await page.hide()
   await fail(calls[0], 'hidden')
-  await act(async () => {
-    clock.advance(10_000)
-    await flushPromises()
-  })
+  await tick(clock, 10_000)
   expect(calls).toHaveLength(1)
   await page.show()
   await act(flushPromises)
   expect(calls).toHaveLength(2)
   await page.offline()
   await fail(calls[1], 'offline')
-  await act(async () => {
-    clock.advance(10_000)
-    await flushPromises()
-  })
+  await tick(clock, 10_000)
   expect(calls).toHaveLength(2)
   await page.online()
   await act(flushPromises)
@@ -144,10 +134,7 @@ it('stops retrying when the key is deleted or its last reader unmounts: the sign
   view.unmount()
   await act(flushPromises)
   expect(calls[2]?.signal.aborted).toBe(true)
-  await act(async () => {
-    clock.advance(60_000)
-    await flushPromises()
-  })
+  await tick(clock, 60_000)
   expect(calls.length).toBeLessThanOrEqual(3)
   expect(clock.pending).toBe(0)
 })
@@ -166,10 +153,7 @@ it('a suspending reader retries before throwing its error to the boundary', asyn
     ),
   )
   await fail(calls[0], 'first')
-  await act(async () => {
-    clock.advance(10)
-    await flushPromises()
-  })
+  await tick(clock, 10)
   expect(calls).toHaveLength(2)
   await act(async () => calls[1]?.resolve('ok'))
   expect(screen.getByTestId('v').textContent).toBe('ok')
