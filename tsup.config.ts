@@ -18,6 +18,7 @@ export const internalNames = [
   'held lastHold watches countOf onKey onKeyList keyChanged keyListChanged', // Emitter
   'stampRender holdForRender releaseUpTo rememberFailure takeFailure keyList', // CacheHooks
   'overlay changeShown openLayerKeys', // Cache and its Overlay, for optimistic.ts and the devtools
+  'stateOf dropIfIdle arrivalOf retrying refetch', // KeyFetches, KeyFetch
 ]
   .join(' ')
   .split(' ')

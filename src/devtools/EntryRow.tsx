@@ -11,6 +11,8 @@ export interface EntryRowProps {
   item: CacheItem<unknown>
   /** Whether `item` is an optimistic value, shown over the committed entry by a pending mutation. */
   optimistic: boolean
+  /** Whether the entry is stale: invalidated, or older than its async readers' `staleTime`. */
+  stale: boolean
   /** How many components (and requests in flight) read the key. */
   readers: number
   /** The time the entry had left when the panel first saw its expiration (ms): the bar's 100%. */
@@ -40,6 +42,7 @@ export const EntryRow = memo(function EntryRow({
   entryKey,
   item,
   optimistic,
+  stale,
   readers,
   total,
   seconds,
@@ -82,7 +85,8 @@ export const EntryRow = memo(function EntryRow({
     <tr data-key={name}>
       <td className="m">
         {name}
-        {optimistic && <em> optimistic</em>}
+        {optimistic && <span className="optimistic"> optimistic</span>}
+        {stale && <span className="stale"> stale</span>}
       </td>
       <td>
         <button

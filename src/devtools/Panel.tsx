@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { AnyCache } from '../react/cacheHooks'
+import { useCacheHooks } from '../react/context'
+import { keyFetches } from '../react/keyFetches'
 import { createBars } from './bars'
 import { EntryRow } from './EntryRow'
 import { EventLog } from './EventLog'
@@ -19,6 +21,11 @@ export function Panel({ cache }: { cache: AnyCache }) {
   const [seconds, setSeconds] = useState('5')
   const [limit, setLimit] = useState(PAGE)
   const bars = useMemo(() => createBars(() => cache.now()), [cache])
+  // The async readers' staleness (staleTime) is known to the hooks of the panel's own cache only;
+  // an invalidation is known to the cache itself. Read each render (the panel renders every second).
+  const hooks = useCacheHooks()
+  const fetches = hooks.cache === cache ? hooks.part(keyFetches) : undefined
+  const isStale = (key: unknown) => (fetches ? fetches.isStaleNow(key) : cache.isInvalidated(key))
   // React needs a string key per row: a key that is an object or a symbol gets an id of its own
   // (an object's weakly held; a symbol cannot be a WeakMap key in every engine).
   const [ids] = useState(() => ({
@@ -101,6 +108,7 @@ export function Panel({ cache }: { cache: AnyCache }) {
                   item={item}
                   optimistic={item !== cache.committed.getItem(key)}
                   readers={cache.keyListenerCount(key)}
+                  stale={isStale(key)}
                   total={totals.get(key)?.[1] ?? 0}
                   seconds={Number(seconds)}
                   bars={bars}

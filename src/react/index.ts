@@ -1,3 +1,4 @@
+export type { AsyncOptions, SuspenseOptions } from './asyncOptions'
 export { type CacheAttachment, CacheProvider, type CacheProviderProps } from './CacheProvider'
 export { defaultCache, useCache } from './context'
 export { HydrateCache, type HydrateCacheProps } from './HydrateCache'

@@ -271,14 +271,14 @@ export class KeyFetches {
   }
 
   /**
-   * Brings `key` up to date after its entry changed or a reader mounted: an invalidated entry (or,
-   * on `mount`, a stale one) is fetched again, and polling follows the entry.
+   * Brings `key` up to date after its entry changed or a reader mounted: an invalidated entry (or
+   * one a mounting reader showed `stale`) is fetched again, and polling follows the entry.
    */
-  sync(key: unknown, mount: boolean): void {
+  sync(key: unknown, stale: boolean): void {
     const record = this.#records.get(key)
     const item = this.cache.committed.getItem(key)
     if (!record || !item) return
-    if (this.cache.isInvalidated(key) || (mount && record.isStale(item))) record.refetch()
+    if (stale || this.cache.isInvalidated(key)) record.refetch()
     record.poll()
   }
 
@@ -287,6 +287,16 @@ export class KeyFetches {
     if (!item || isPending(item.value)) return false
     if (this.cache.isInvalidated(key)) return true
     return staleTime !== undefined && this.cache.now() - this.arrivalOf(item) >= staleTime
+  }
+
+  /**
+   * Whether the entry of `key` is stale now for its mounted readers (by the longest `staleTime`
+   * among them), or invalidated. For the devtools, which show it.
+   */
+  isStaleNow(key: unknown): boolean {
+    const item = this.cache.getItem(key)
+    const record = this.#records.get(key)
+    return item !== undefined && (record ? record.isStale(item) : this.isStale(key, item, undefined))
   }
 
   /** When `item` arrived: when the hooks first saw it (now, if they never did). */

@@ -101,10 +101,14 @@ export function useCachedAsync<V, K = unknown>(
   const reader = useRef<Reader>({ options: read as AsyncOptions<unknown>, fetcher })
   reader.current.options = read as AsyncOptions<unknown>
   reader.current.fetcher = fetcher
+  const isStale = fetches.isStale(key, item, read.staleTime)
+  // Mounting refetches what was stale when this reader first showed it, not a first fetch that
+  // arrived between the render and this effect.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: isStale as of the render that mounted the key.
   useEffect(() => {
     if (!hasKey) return
     const leave = fetches.join(key, reader.current)
-    fetches.sync(key, true)
+    fetches.sync(key, isStale)
     return leave
   }, [fetches, key, hasKey])
   // Again when the entry changes, or its Promise settles (without a TTL, that leaves the item as it was).
@@ -144,7 +148,7 @@ export function useCachedAsync<V, K = unknown>(
     status: failure ? 'error' : 'data' in mine ? 'success' : 'pending',
     isFetching: status === 'pending' || status === 'aborted' || background.isFetching,
     failureCount: background.failureCount,
-    isStale: fetches.isStale(key, item, read.staleTime),
+    isStale,
     isPreviousData: previous !== undefined,
     refresh,
   }

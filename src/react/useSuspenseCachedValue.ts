@@ -37,12 +37,14 @@ export function useSuspenseCachedValue<V, K = unknown>(
   const reader = useRef<Reader>({ options: read, fetcher })
   reader.current.options = read
   reader.current.fetcher = fetcher
+  const item = cache.getItem(key)
+  const isStale = fetches.isStale(key, item, read.staleTime)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: isStale as of the render that mounted the key (see useCachedAsync).
   useEffect(() => {
     const leave = fetches.join(key, reader.current)
-    fetches.sync(key, true)
+    fetches.sync(key, isStale)
     return leave
   }, [fetches, key])
-  const item = cache.getItem(key)
   useEffect(() => {
     if (item) fetches.sync(key, false)
   }, [fetches, key, item])

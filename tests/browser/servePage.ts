@@ -1,5 +1,6 @@
 // What each real-browser test starts from: its page script bundled by esbuild, served with a bare
-// HTML page on 127.0.0.1, and Chromium (the one scripts/chromium.mjs finds).
+// HTML page on 127.0.0.1 (with an icon, so that no browser asks for /favicon.ico), and Chromium (the one
+// scripts/chromium.mjs finds).
 import { once } from 'node:events'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -33,10 +34,8 @@ export async function servePage(entry: string): Promise<ServedPage> {
     else if (request.url === '/') {
       response
         .writeHead(200, { 'content-type': 'text/html' })
-        // The icon link stops Debian's Chromium from asking for /favicon.ico (a 404 it logs as an error).
         .end(
-          '<!doctype html><html lang="en"><title>poche</title><link rel="icon" href="data:,">' +
-            '<body><script src="/page.js"></script>',
+          '<!doctype html><html lang="en"><title>poche</title><link rel="icon" href="data:,"><body><script src="/page.js"></script>',
         )
     } else response.writeHead(404).end()
   })

@@ -27,7 +27,7 @@ it('an invalidation crosses to every tab, keeps the values there, and is not sen
 
 it('the marks of one task cross in one message; keys of other types stay in their tab', async () => {
   const [a, b] = tabs.open(2)
-  for (const key of ['x', 'y', 3]) a?.set(key, key)
+  for (const key of ['x', 'y', 3]) a?.set(key as string, key)
   await tabs.bus.drain()
   const objectKey = { id: 1 }
   a?.set(objectKey as never, 'local')
