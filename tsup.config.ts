@@ -17,8 +17,8 @@ export const internalNames = [
   'excess', // SizeBound
   'held lastHold watches countOf onKey onKeyList keyChanged keyListChanged', // Emitter
   'stampRender holdForRender releaseUpTo rememberFailure takeFailure keyList', // CacheHooks
-  'stateOf dropIfIdle arrivalOf retrying', // KeyFetches, KeyFetch (not refetch: a public option name of beginOptimistic's layers)
   'overlay changeShown openLayerKeys', // Cache and its Overlay, for optimistic.ts and the devtools
+  'stateOf dropIfIdle arrivalOf retrying refetch', // KeyFetches, KeyFetch
 ]
   .join(' ')
   .split(' ')

@@ -52,7 +52,7 @@ export interface OptimisticLayer<K, V> {
    * The change succeeded (its committed writes, such as the server's answer, are made): the
    * layer stops taking writes, and the keys it wrote and the live keys `options.invalidate`
    * matches are invalidated, each once no open layer wrote it. Each value of the layer stays on
-   * screen until then, and after that while its key's refetch is in flight (`options.refetch`) or
+   * screen until then, and after that while its key's refetch is in flight (`options.whenRefetched`) or
    * its committed entry is a pending fetch; then it goes, and the key shows what the fetch
    * brought: never the value from before the change. Does nothing once released or removed.
    * @throws TypeError when an option is given and is not a function; whatever `invalidate`
@@ -62,7 +62,7 @@ export interface OptimisticLayer<K, V> {
 }
 
 /** Returns the refetch that invalidating `key` started, to settle once it landed or failed; else `undefined`. */
-export type Refetch<K> = (key: K) => PromiseLike<unknown> | undefined
+export type WhenRefetched<K> = (key: K) => PromiseLike<unknown> | undefined
 
 /** Options of {@link OptimisticLayer.release} and {@link OptimisticLayer.remove}. */
 export interface SettleOptions<K> {
@@ -75,7 +75,7 @@ export interface SettleOptions<K> {
    * a fetch stored in the cache (a pending Promise, as `getOrCompute` stores it) is waited for.
    * `useCachedMutation` gives the async hooks' background refetch.
    */
-  refetch?: Refetch<K>
+  whenRefetched?: WhenRefetched<K>
 }
 
 /** One layer's value for one key: its item, `null` where it deleted the key. */
@@ -150,7 +150,7 @@ class LayerStack<K, V> implements Overlay<K, V> {
    * names that no open layer wrote is invalidated (a written key only when `keep`), and released
    * values on it wait for its refetch or go.
    */
-  settle(layer: Layer<K, V>, keep: boolean, matches: K[], refetch: Refetch<K> | undefined): void {
+  settle(layer: Layer<K, V>, keep: boolean, matches: K[], whenRefetched: WhenRefetched<K> | undefined): void {
     const { cache } = this
     const written = layer.keys
     const invalidated = new Set(keep ? [...written, ...matches] : matches)
@@ -165,7 +165,7 @@ class LayerStack<K, V> implements Overlay<K, V> {
         const owed = this.#owed.delete(key)
         const marked = (invalidated.has(key) || owed) && cache.invalidate(key) > 0
         if (this.top(key) === undefined) continue
-        const refetching = marked ? refetch?.(key) : undefined
+        const refetching = marked ? whenRefetched?.(key) : undefined
         if (refetching || isPending(cache.committed.getItem(key)?.value)) this.#await(key, refetching)
         else this.#dropReleased(key)
       }
@@ -311,14 +311,14 @@ class Layer<K, V> implements OptimisticLayer<K, V> {
   }
 
   #settle(keep: boolean, options: SettleOptions<K> = {}): void {
-    const { invalidate, refetch } = options ?? {}
+    const { invalidate, whenRefetched } = options ?? {}
     if (invalidate !== undefined) checkFunction(invalidate, 'invalidate')
-    if (refetch !== undefined) checkFunction(refetch, 'refetch')
+    if (whenRefetched !== undefined) checkFunction(whenRefetched, 'whenRefetched')
     if (this.state !== 'open') return
     // Found before anything changes, so that a throwing `invalidate` leaves the layer open.
     const matches = invalidate ? this.#stack.cache.keys().filter((key) => invalidate(key)) : []
     this.state = keep ? 'released' : 'removed'
-    this.#stack.settle(this, keep, matches, refetch)
+    this.#stack.settle(this, keep, matches, whenRefetched)
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Cache } from '../core/cache'
-import { beginOptimistic, type OptimisticLayer, type Refetch } from '../core/optimistic'
+import { beginOptimistic, type OptimisticLayer, type WhenRefetched } from '../core/optimistic'
 import { rethrowLater } from '../core/report'
 import type { KeyFetches } from './keyFetches'
 
@@ -32,7 +32,7 @@ export interface MutationOptions<TVariables, TResult, K = unknown, V = unknown> 
  * value over the key would not cause); settled once it is no longer in flight.
  */
 export const backgroundRefetch =
-  <K>(fetches: KeyFetches): Refetch<K> =>
+  <K>(fetches: KeyFetches): WhenRefetched<K> =>
   (key) => {
     fetches.sync(key, false)
     if (!fetches.stateOf(key).isFetching) return undefined
@@ -68,7 +68,7 @@ export function runMutation<TVariables, TResult, K, V>(
   fn: (variables: TVariables) => PromiseLike<TResult> | TResult,
   options: MutationOptions<TVariables, TResult, K, V>,
   variables: TVariables,
-  refetch: Refetch<K>,
+  whenRefetched: WhenRefetched<K>,
 ): Promise<TResult> {
   const { optimistic, onSuccess, onError, onSettled, invalidate } = options
   const layer = beginOptimistic(cache)
@@ -84,11 +84,13 @@ export function runMutation<TVariables, TResult, K, V>(
         const matches = (key: K) => (!ok && written.has(key)) || invalidate?.(key) === true
         // A throwing `invalidate` is reported, and the layer settles without it.
         try {
-          ok ? layer.release({ invalidate: matches, refetch }) : layer.remove({ invalidate: matches, refetch })
+          ok
+            ? layer.release({ invalidate: matches, whenRefetched })
+            : layer.remove({ invalidate: matches, whenRefetched })
         } catch (thrown) {
           rethrowLater(thrown)
           const writtenOnly = (key: K) => !ok && written.has(key)
-          ok ? layer.release({ refetch }) : layer.remove({ invalidate: writtenOnly, refetch })
+          ok ? layer.release({ whenRefetched }) : layer.remove({ invalidate: writtenOnly, whenRefetched })
         }
       }
     } finally {

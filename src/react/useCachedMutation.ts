@@ -73,8 +73,8 @@ export function useCachedMutation<TVariables = void, TResult = unknown, K = unkn
         if (latest.current.call === call) setShown(next)
       }
       show({ status: 'pending', variables })
-      const refetch = backgroundRefetch<K>(hooks.part(keyFetches))
-      return runMutation(cache, fn, options ?? {}, variables, refetch).then(
+      const whenRefetched = backgroundRefetch<K>(hooks.part(keyFetches))
+      return runMutation(cache, fn, options ?? {}, variables, whenRefetched).then(
         (data) => {
           show({ status: 'success', data, variables })
           return data

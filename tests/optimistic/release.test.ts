@@ -38,7 +38,7 @@ it('stays while a fetch of the key is in flight, then shows what it brought (no 
   expect(cache.overlay).toBeUndefined()
 })
 
-it('stays while the refetch that `refetch` reports is in flight, whatever is written meanwhile', async () => {
+it('stays while the refetch that `whenRefetched` reports is in flight, whatever is written meanwhile', async () => {
   const cache = make()
   cache.set('a', 'old')
   const layer = beginOptimistic(cache)
@@ -46,7 +46,7 @@ it('stays while the refetch that `refetch` reports is in flight, whatever is wri
   const refetch = deferred<void>()
   const asked: unknown[] = []
   layer.release({
-    refetch: (key) => {
+    whenRefetched: (key) => {
       asked.push([key, cache.isInvalidated(key)])
       return refetch.promise
     },
