@@ -22,7 +22,10 @@ const fetchJson = (url: string, requests: Counter) => async (signal: AbortSignal
 }
 
 function UserCard({ url, ttl, requests }: { url: string; ttl: number; requests: Counter }) {
-  const { data, error, status, isFetching, refresh } = useCachedAsync(url, fetchJson(url, requests), ttl)
+  const { data, error, status, isFetching, refresh } = useCachedAsync(url, fetchJson(url, requests), {
+    ttl,
+    retry: false,
+  })
   return (
     <article aria-label="user card" style={{ border: '1px solid #ccc', padding: 8, margin: 4 }}>
       <p>
@@ -111,7 +114,7 @@ export const ErrorAndRetry: Story = {
     await waitFor(() => expect(canvas.getAllByRole('alert')).toHaveLength(2))
     expect(canvas.getAllByRole('alert')[0]).toHaveTextContent('HTTP 404')
     expect(canvas.getByLabelText('requests')).toHaveTextContent('1')
-    // No retry loop: the count stays at one until someone asks (a loop would show within a frame).
+    // retry: false here (the default retries 3 times with backoff first): the count stays at one until someone asks.
     await new Promise((resolve) => setTimeout(resolve, 300))
     expect(canvas.getByLabelText('requests')).toHaveTextContent('1')
     await userEvent.click(canvas.getAllByRole('button', { name: 'Retry' })[0] as HTMLElement)
