@@ -105,9 +105,12 @@ it('a click that changes the key and returns focus refetches the new key, not th
   await act(async () => calls[0]?.resolve('A2'))
   keys.length = 0
   await page.blur()
+  // The focus and the click in one task; the return is handled in a later one.
   await act(async () => {
-    fireEvent.click(screen.getByTestId('v'))
     window.dispatchEvent(new Event('focus'))
+    fireEvent.click(screen.getByTestId('v'))
+  })
+  await act(async () => {
     await vi.advanceTimersByTimeAsync(0)
   })
   // The key change mounted 'b' (stale: fetched), and the return found 'b' already in flight.
