@@ -16,7 +16,7 @@ beforeAll(() => {
     cwd: root,
     stdio: 'inherit',
   })
-}, 120_000)
+}, 300_000)
 
 const firstLine = (file: string) => readFileSync(join(root, 'dist', file), 'utf8').split('\n')[0]
 
