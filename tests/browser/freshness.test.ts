@@ -1,35 +1,14 @@
 // Freshness end to end in a real Chromium page (real timers, listeners and React scheduling): a
 // stale key is fetched again when the user comes back to the tab, once per return; a polled key
 // every interval while the page is shown, and not while it is hidden.
-import { join } from 'node:path'
-import type { BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
-import { type ServedPage, servePage } from './servePage'
+import type { Page } from 'playwright-core'
+import { expect, it } from 'vitest'
+import { setUpTabPages } from './tabPages'
 
-let served: ServedPage
-let context: BrowserContext
-let pageErrors: string[] = []
-
-beforeAll(async () => {
-  served = await servePage(join(__dirname, 'freshnessPage.tsx'))
-}, 120_000)
-afterAll(() => served?.close())
-beforeEach(async () => {
-  context = await served.browser.newContext()
-  pageErrors = []
-})
-afterEach(async () => {
-  await context.close()
-  expect(pageErrors).toEqual([])
-})
+const { openPage } = setUpTabPages('freshnessPage.tsx')
 
 async function open(): Promise<Page> {
-  const page = await context.newPage()
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text())
-  })
-  page.on('pageerror', (error) => pageErrors.push(String(error)))
-  await page.goto(served.base)
+  const page = await openPage()
   await page.waitForFunction(() => /^price 1 stock \d+$/.test(document.getElementById('shown')?.textContent ?? ''))
   return page
 }
