@@ -51,6 +51,8 @@ export class Cache<K = unknown, V = unknown> {
   #defaultTtl: number | null
   /** The key each pending `getOrCompute` item is under now: `rename` moves it. */
   #pendingKeys = new Map<CacheItem<V>, K>()
+  /** How many pins each pinned key has (see `_pin`). */
+  #pins = new Map<K, number>()
 
   /**
    * @throws TypeError or RangeError when an option is invalid: `defaultTtl` not a positive number of
@@ -59,7 +61,11 @@ export class Cache<K = unknown, V = unknown> {
   constructor(options: CacheOptions = {}) {
     const { defaultTtl = null, maxSize = Infinity, clock = systemClock } = options
     this.#defaultTtl = checkDefaultTtl(defaultTtl)
-    this.#bound = new SizeBound(checkMaxSize(maxSize), this.#store, (key) => this.#emitter.watches(key))
+    this.#bound = new SizeBound(
+      checkMaxSize(maxSize),
+      this.#store,
+      (key) => this.#emitter.watches(key) || this.#pins.has(key),
+    )
     checkFunction(clock?.now, 'clock.now')
     this.#clock = clock
     this.#schedule = new ExpirySchedule(this.#store, clock, () => this.#expireDue())
@@ -335,6 +341,25 @@ export class Cache<K = unknown, V = unknown> {
       // Evicted while the last hold stands, so the evictions are told with everything held.
       if (emitter.lastHold) this.#evictExcess()
       emitter.release()
+    }
+  }
+
+  /**
+   * @internal Keeps `key` from eviction by `maxSize`, as a listener would, until the returned
+   * function is called (again: nothing). The React hooks pin a key written during render until its
+   * reader has subscribed. Pins nest.
+   */
+  _pin(key: K): () => void {
+    const pins = this.#pins
+    pins.set(key, (pins.get(key) ?? 0) + 1)
+    let pinned = true
+    return () => {
+      if (!pinned) return
+      pinned = false
+      const left = (pins.get(key) as number) - 1
+      if (left) pins.set(key, left)
+      else pins.delete(key)
+      if (!left && !this.#emitter.held) this.#evictExcess()
     }
   }
 

@@ -1,4 +1,4 @@
-import { type ReactNode, useContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { type ReactNode, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { Cache } from '../core/cache'
 import type { Clock } from '../core/clock'
 import type { CacheSnapshot } from '../core/snapshot'
@@ -94,9 +94,20 @@ export function CacheProvider(props: CacheProviderProps): ReactNode {
   useEffect(() => {
     if (own && defaultTtl !== undefined) own.defaultTtl = defaultTtl
   }, [own, defaultTtl])
-  // Under StrictMode this runs mount → dispose → mount: a disposed cache keeps its entries and
-  // re-arms its timer as soon as the children subscribe again, so it keeps working.
-  useEffect(() => (own ? () => own.dispose() : undefined), [own])
+  // Under StrictMode this runs mount → unmount → mount at once: disposing then would drop the
+  // listeners taken during render (the pins of render-time writes), so the dispose waits a
+  // microtask and is skipped if the provider mounted again meanwhile.
+  const mounts = useRef(0)
+  useEffect(() => {
+    if (!own) return
+    mounts.current++
+    return () => {
+      mounts.current--
+      queueMicrotask(() => {
+        if (!mounts.current) own.dispose()
+      })
+    }
+  }, [own])
   const provided = (cache ?? own) as AnyCache
   const outer = useContext(CacheContext)
   const hooks = useMemo(() => cacheHooksFor(provided, outer), [provided, outer])

@@ -1,4 +1,6 @@
 import type { Cache } from '../core/cache'
+import { globalClearTimeout, globalSetTimeout } from '../core/clock'
+import { isThenable } from '../core/entry'
 import { KeyList } from './keyList'
 
 // A cache of any key and value types: private fields make Cache<K, V> invariant in both.
@@ -10,18 +12,33 @@ interface RenderHold {
   release: () => void
 }
 
+interface Pin {
+  release: () => void
+  timer: unknown
+}
+
+/**
+ * How long a key written by a render that never commits stays pinned, in ms. A pending Promise
+ * is pinned until it settles and this long after, since its reader commits only then.
+ */
+export const PIN_FALLBACK_MS = 2000
+
 /**
  * What the hooks keep for one cache, beside it: the holds that render-time writes took, the
  * failures a suspended render must throw, and the shared key list. The cache's provider makes it
  * (a provider nested in one for the same cache, or given the default cache, reuses the one that
  * exists: see `cacheHooksFor`), so nothing of the kind lives at module level, where a server
  * would share it between requests. Two sibling providers of one cache keep one each.
+ *
+ * It also pins the keys written during render (`Cache._pin`): their readers have not subscribed
+ * yet, so their entries would look unread, and `maxSize` could evict them before they commit.
  */
 export class CacheHooks {
   readonly cache: AnyCache
   #renders = 0
   #holds: RenderHold[] = []
   #failures = new Map<unknown, unknown>()
+  #pins = new Map<unknown, Pin>()
   #keyList: KeyList | undefined
 
   constructor(cache: AnyCache) {
@@ -55,6 +72,47 @@ export class CacheHooks {
     const due = this.#holds.filter((hold) => hold.render <= render)
     this.#holds = this.#holds.filter((hold) => hold.render > render)
     for (const hold of due) hold.release()
+  }
+
+  /**
+   * Keeps `key` from eviction until {@link unpin}, or until {@link PIN_FALLBACK_MS} later (after
+   * a pending Promise value settles), for a render React throws away. Browser only: on the server
+   * nothing would ever unpin, and no timer may run there.
+   */
+  pin(key: unknown): void {
+    if (this.#pins.has(key)) return
+    const pin: Pin = { release: this.cache._pin(key), timer: undefined }
+    this.#pins.set(key, pin)
+    const value = this.cache.getItem(key)?.value
+    const later = () => {
+      if (this.#pins.get(key) === pin) pin.timer = globalSetTimeout(() => this.unpin(key), PIN_FALLBACK_MS)
+    }
+    if (isThenable(value)) value.then(later, later)
+    else later()
+  }
+
+  /** Keeps `key` from eviction until a microtask later, or until {@link unpin}. */
+  pinBriefly(key: unknown): void {
+    if (this.#pins.has(key)) return
+    const pin: Pin = { release: this.cache._pin(key), timer: undefined }
+    this.#pins.set(key, pin)
+    queueMicrotask(() => {
+      if (this.#pins.get(key) === pin) this.unpin(key)
+    })
+  }
+
+  /** Lets `key` be evicted again (its reader has subscribed, which keeps it while mounted). */
+  unpin(key: unknown): void {
+    const pin = this.#pins.get(key)
+    if (!pin) return
+    this.#pins.delete(key)
+    if (pin.timer !== undefined) globalClearTimeout(pin.timer)
+    pin.release()
+  }
+
+  /** The stamp of the latest render (0 before any): a later one tells that a render happened since. */
+  get lastRender(): number {
+    return this.#renders
   }
 
   /** Remembers that the request for `key` failed with `error`, for the render React retries. */
