@@ -4,7 +4,7 @@ import { defineConfig } from 'tsup'
 // Entries whose built files start with "use client": the ones that hold React components and
 // hooks, so that a React Server Component can render them. esbuild drops directives from the
 // modules it bundles, so the line is written onto the built files themselves.
-const clientEntries = ['index', 'devtools']
+const clientEntries = ['index', 'devtools', 'stream', 'next']
 
 // Method names of the core's and the hooks' internal parts (never part of the public API). Classes
 // keep `#private` names short once minified, but these are called from one part to another, so
@@ -27,6 +27,9 @@ export default defineConfig({
     core: 'src/core/index.ts',
     persist: 'src/persist/index.ts',
     devtools: 'src/devtools/index.ts',
+    stream: 'src/stream/index.ts',
+    server: 'src/server/index.ts',
+    next: 'src/next/index.ts',
   },
   format: ['esm', 'cjs'],
   // Code shared by entries goes into chunks that each entry imports (for CommonJS as well), so
@@ -36,7 +39,7 @@ export default defineConfig({
   dts: true,
   clean: true,
   target: 'es2022',
-  external: ['react', 'react-dom'],
+  external: ['react', 'react-dom', 'next'],
   esbuildOptions(options) {
     options.mangleProps = new RegExp(`^(${internalNames.join('|')})$`)
   },

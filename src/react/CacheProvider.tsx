@@ -1,10 +1,11 @@
-import { type ReactNode, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react'
 import { Cache } from '../core/cache'
 import type { Clock } from '../core/clock'
 import type { CacheSnapshot } from '../core/snapshot'
 import type { AnyCache } from './cacheHooks'
 import { CacheContext, cacheHooksFor, noteProviderRendered, onServer } from './context'
 import { HydrateCache } from './HydrateCache'
+import { useHydrating } from './useHydrating'
 
 // During server rendering no effect runs, so nothing would ever dispose a provider's cache: it
 // arms no timer there at all (reads still check expiry).
@@ -24,18 +25,6 @@ const end = (started: ReturnType<CacheAttachment>, flush: boolean): void => {
     started.stop()
   }
 }
-
-const never = () => () => {}
-/**
- * Whether this render hydrates HTML rendered on the server: React reads the server snapshot then
- * (and on the server), the client one in a render of its own.
- */
-const useHydrating = (): boolean =>
-  useSyncExternalStore(
-    never,
-    () => false,
-    () => true,
-  )
 
 export interface CacheProviderProps {
   /** The cache to provide. Without it, the provider makes one for its lifetime and disposes it on unmount. */

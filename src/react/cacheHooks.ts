@@ -35,6 +35,8 @@ export const PIN_FALLBACK_MS = 2000
  */
 export class CacheHooks {
   readonly cache: AnyCache
+  /** Whether this server render streams what the cache fetches to the browser (poche/stream, poche/next). */
+  streamed = false
   #renders = 0
   #holds: RenderHold[] = []
   #failures = new Map<unknown, unknown>()
