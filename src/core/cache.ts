@@ -64,7 +64,7 @@ export class Cache<K = unknown, V = unknown> {
     this.#bound = new SizeBound(
       checkMaxSize(maxSize),
       this.#store,
-      (key) => this.#emitter.watches(key) || this.#pins.has(key),
+      (key) => this.#emitter._watches(key) || this.#pins.has(key),
     )
     checkFunction(clock?.now, 'clock.now')
     this.#clock = clock
@@ -121,7 +121,7 @@ export class Cache<K = unknown, V = unknown> {
   get(key: K): V {
     const slot = this.#liveSlotOrThrow(key)
     this.#bound.use(key, slot)
-    return this.#store.valueAt(slot)
+    return this.#store._valueAt(slot)
   }
 
   /** Whether `key` has a live entry. Does not count as a use for `maxSize`. */
@@ -135,8 +135,8 @@ export class Cache<K = unknown, V = unknown> {
    * use. The same object is returned until the entry changes: a snapshot, compared by identity.
    */
   getItem(key: K): CacheItem<V> | undefined {
-    const slot = this.#store.slotOf(key)
-    return slot === undefined || !this.#isFresh(slot) ? undefined : this.#store.itemAt(slot)
+    const slot = this.#store._slotOf(key)
+    return slot === undefined || !this.#isFresh(slot) ? undefined : this.#store._itemAt(slot)
   }
 
   /**
@@ -180,7 +180,7 @@ export class Cache<K = unknown, V = unknown> {
     const hit = this.#liveSlot(key)
     if (hit !== undefined) {
       this.#bound.use(key, hit)
-      return this.#store.valueAt(hit)
+      return this.#store._valueAt(hit)
     }
     const value = factory()
     if (!isThenable(value)) {
@@ -188,13 +188,13 @@ export class Cache<K = unknown, V = unknown> {
       return value
     }
     // The item outlives the entry only while nothing changes it (set, expire, persist, delete).
-    const pending = this.#store.itemAt(this.#write(key, value, Infinity))
+    const pending = this.#store._itemAt(this.#write(key, value, Infinity))
     this.#pendingKeys.set(pending, key)
     const settle = (fulfilled: boolean) => {
       const current = this.#pendingKeys.get(pending) as K
       this.#pendingKeys.delete(pending)
-      const slot = this.#store.slotOf(current)
-      if (slot === undefined || this.#store.itemAt(slot) !== pending) return
+      const slot = this.#store._slotOf(current)
+      if (slot === undefined || this.#store._itemAt(slot) !== pending) return
       if (fulfilled) this.#retime(current, slot, this.#expiration(lifetime))
       else this.#remove(current, slot)
     }
@@ -241,19 +241,19 @@ export class Cache<K = unknown, V = unknown> {
   rename(key: K, newKey: K): void {
     const store = this.#store
     const slot = this.#liveSlotOrThrow(key)
-    const replaced = store.slotOf(newKey)
+    const replaced = store._slotOf(newKey)
     // newKey is key itself (SameValueZero): nothing moves.
     if (replaced === slot) return
     if (replaced !== undefined) store.remove(newKey, replaced)
-    store.rekey(key, newKey, slot)
-    const pending = this.#pendingKeys.size ? store.itemAt(slot) : undefined
+    store._rekey(key, newKey, slot)
+    const pending = this.#pendingKeys.size ? store._itemAt(slot) : undefined
     if (pending && this.#pendingKeys.has(pending)) this.#pendingKeys.set(pending, newKey)
     // key's queue node is dropped when it surfaces; newKey needs one of its own.
-    this.#schedule.track(newKey, store.expirationAt(slot), Infinity)
-    this.#schedule.cancelIfIdle()
+    this.#schedule._track(newKey, store._expirationAt(slot), Infinity)
+    this.#schedule._cancelIfIdle()
     this.#announce('delete', key)
     this.#announce('set', newKey)
-    this.#emitter.keyListChanged()
+    this.#emitter._keyListChanged()
   }
 
   /**
@@ -266,12 +266,12 @@ export class Cache<K = unknown, V = unknown> {
 
   /** The live values, in the order of {@link Cache.keys}. */
   values(): V[] {
-    return this.#collect((_, slot) => this.#store.valueAt(slot))
+    return this.#collect((_, slot) => this.#store._valueAt(slot))
   }
 
   /** The live entries as `[key, item]` pairs, in the order of {@link Cache.keys}. */
   items(): [K, CacheItem<V>][] {
-    return this.#collect((key, slot) => [key, this.#store.itemAt(slot)])
+    return this.#collect((key, slot) => [key, this.#store._itemAt(slot)])
   }
 
   /** Removes every entry; tells each removed key's subscribers, then logs one `flush` event. */
@@ -279,9 +279,9 @@ export class Cache<K = unknown, V = unknown> {
     const removed = [...this.#store.keys()]
     this.#store.clear()
     this.#schedule.clear()
-    for (const key of removed) this.#emitter.keyChanged(key)
+    for (const key of removed) this.#emitter._keyChanged(key)
     this.#emitter.log('flush')
-    if (removed.length) this.#emitter.keyListChanged()
+    if (removed.length) this.#emitter._keyListChanged()
   }
 
   /**
@@ -294,11 +294,11 @@ export class Cache<K = unknown, V = unknown> {
   subscribe(key: K, listener: Listener): () => void {
     checkFunction(listener, 'listener')
     // A disposed cache arms its timer again for its new listeners.
-    this.#schedule.rearm()
-    const stop = this.#emitter.onKey(key, listener)
+    this.#schedule._rearm()
+    const stop = this.#emitter._onKey(key, listener)
     return () => {
       stop()
-      if (!this.#emitter.held) this.#evictExcess()
+      if (!this.#emitter._held) this.#evictExcess()
     }
   }
 
@@ -309,7 +309,7 @@ export class Cache<K = unknown, V = unknown> {
    */
   subscribeKeys(listener: Listener): () => void {
     checkFunction(listener, 'listener')
-    return this.#emitter.onKeyList(listener)
+    return this.#emitter._onKeyList(listener)
   }
 
   /**
@@ -339,7 +339,7 @@ export class Cache<K = unknown, V = unknown> {
       if (released) return
       released = true
       // Evicted while the last hold stands, so the evictions are told with everything held.
-      if (emitter.lastHold) this.#evictExcess()
+      if (emitter._lastHold) this.#evictExcess()
       emitter.release()
     }
   }
@@ -359,7 +359,7 @@ export class Cache<K = unknown, V = unknown> {
       const left = (pins.get(key) as number) - 1
       if (left) pins.set(key, left)
       else pins.delete(key)
-      if (!left && !this.#emitter.held) this.#evictExcess()
+      if (!left && !this.#emitter._held) this.#evictExcess()
     }
   }
 
@@ -373,7 +373,7 @@ export class Cache<K = unknown, V = unknown> {
    * reading it, and one per request the hooks have in flight for it.
    */
   keyListenerCount(key: K): number {
-    return this.#emitter.countOf(key)
+    return this.#emitter._countOf(key)
   }
 
   /**
@@ -394,13 +394,13 @@ export class Cache<K = unknown, V = unknown> {
   }
 
   #isFresh(slot: number): boolean {
-    const expiration = this.#store.expirationAt(slot)
+    const expiration = this.#store._expirationAt(slot)
     return expiration === Infinity || expiration > this.#clock.now()
   }
 
   /** The slot of `key`'s live entry; finding it expired expires it (with every other one due). */
   #liveSlot(key: K): number | undefined {
-    const slot = this.#store.slotOf(key)
+    const slot = this.#store._slotOf(key)
     if (slot === undefined || this.#isFresh(slot)) return slot
     this.#expireDue()
   }
@@ -416,7 +416,7 @@ export class Cache<K = unknown, V = unknown> {
     // A stored Promise is followed from now on, so that its outcome is known when it settles (and
     // before the cache announces that: this callback is registered first) and dehydrate finds it.
     if (isThenable(value)) outcomeOf(value)
-    const slot = this.#store.slotOf(key)
+    const slot = this.#store._slotOf(key)
     if (slot !== undefined && this.#isFresh(slot)) {
       this.#overwrite(key, slot, value, expiration)
       return slot
@@ -426,10 +426,10 @@ export class Cache<K = unknown, V = unknown> {
 
   /** Writes over the live entry of `key`, in `slot`, and announces it. */
   #overwrite(key: K, slot: number, value: V, expiration: number): void {
-    const previous = this.#store.expirationAt(slot)
+    const previous = this.#store._expirationAt(slot)
     this.#store.update(slot, value, expiration)
     this.#bound.use(key, slot)
-    this.#schedule.track(key, expiration, previous)
+    this.#schedule._track(key, expiration, previous)
     this.#announce('set', key)
   }
 
@@ -443,41 +443,41 @@ export class Cache<K = unknown, V = unknown> {
     const store = this.#store
     const expired = foundExpired || store.size >= this.#bound.max ? this.#takeExpired() : undefined
     const slot = store.insert(key, value, expiration)
-    this.#schedule.track(key, expiration, Infinity)
+    this.#schedule._track(key, expiration, Infinity)
     // While held, a write made during a React render must not evict the entry of a reader that
     // has not subscribed (and so protected its key) yet: eviction waits for the last release.
-    const evicted = store.size > this.#bound.max && !this.#emitter.held ? this.#takeExcess(key) : undefined
+    const evicted = store.size > this.#bound.max && !this.#emitter._held ? this.#takeExcess(key) : undefined
     if (expired) for (const gone of expired) this.#announce('expire', gone)
     this.#announce('set', key)
     if (evicted) for (const victim of evicted) this.#announce('evict', victim)
-    this.#emitter.keyListChanged()
+    this.#emitter._keyListChanged()
     return slot
   }
 
   /** Gives the entry in `slot` a new expiration and announces it as a `set`. */
   #retime(key: K, slot: number, expiration: number): void {
-    const previous = this.#store.expirationAt(slot)
+    const previous = this.#store._expirationAt(slot)
     if (previous === expiration) return
-    this.#store.update(slot, this.#store.valueAt(slot), expiration)
-    this.#schedule.track(key, expiration, previous)
+    this.#store.update(slot, this.#store._valueAt(slot), expiration)
+    this.#schedule._track(key, expiration, previous)
     this.#announce('set', key)
   }
 
   /** Removes the entry of `key` (in `slot`) and announces a `delete`. */
   #remove(key: K, slot: number): void {
     this.#store.remove(key, slot)
-    this.#schedule.cancelIfIdle()
+    this.#schedule._cancelIfIdle()
     this.#announce('delete', key)
-    this.#emitter.keyListChanged()
+    this.#emitter._keyListChanged()
   }
 
   /** Removes every entry whose time has come, unannounced; returns their keys. */
   #takeExpired(): K[] {
-    return this.#schedule.takeDue(this.#clock.now(), this.#removeEntry)
+    return this.#schedule._takeDue(this.#clock.now(), this.#removeEntry)
   }
 
   #removeEntry = (key: K): void => {
-    this.#store.remove(key, this.#store.slotOf(key) as number)
+    this.#store.remove(key, this.#store._slotOf(key) as number)
   }
 
   /** Removes every entry whose time has come and announces each as `expire`. */
@@ -485,14 +485,14 @@ export class Cache<K = unknown, V = unknown> {
     const expired = this.#takeExpired()
     if (!expired.length) return
     for (const key of expired) this.#announce('expire', key)
-    this.#emitter.keyListChanged()
+    this.#emitter._keyListChanged()
   }
 
   /** Removes what `maxSize` evicts (never `keep`), unannounced; returns the evicted keys. */
   #takeExcess(keep?: K): K[] {
-    const evicted = this.#bound.excess(keep)
-    for (const key of evicted) this.#store.remove(key, this.#store.slotOf(key) as number)
-    if (evicted.length) this.#schedule.cancelIfIdle()
+    const evicted = this.#bound._excess(keep)
+    for (const key of evicted) this.#store.remove(key, this.#store._slotOf(key) as number)
+    if (evicted.length) this.#schedule._cancelIfIdle()
     return evicted
   }
 
@@ -501,11 +501,11 @@ export class Cache<K = unknown, V = unknown> {
     const evicted = this.#takeExcess()
     if (!evicted.length) return
     for (const key of evicted) this.#announce('evict', key)
-    this.#emitter.keyListChanged()
+    this.#emitter._keyListChanged()
   }
 
   #announce(type: 'set' | 'delete' | 'expire' | 'evict', key: K): void {
-    this.#emitter.keyChanged(key)
+    this.#emitter._keyChanged(key)
     this.#emitter.log(type, key)
   }
 

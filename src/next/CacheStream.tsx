@@ -23,11 +23,11 @@ export function CacheStream(): ReactNode {
     if (!onServer()) return undefined
     const outbox = new StreamOutbox()
     outbox.add(hooks.cache, id)
-    hooks.streamed = true
+    hooks._streamed = true
     return outbox
   })
   useServerInsertedHTML(() => {
-    const script = outbox?.takeScript()
+    const script = outbox?._takeScript()
     // biome-ignore lint/security/noDangerouslySetInnerHtml: the script's JSON is escaped for <script> (scriptSafeJson).
     return script ? <script dangerouslySetInnerHTML={{ __html: script }} /> : null
   })

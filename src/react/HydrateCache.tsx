@@ -61,7 +61,7 @@ export function HydrateCache({ snapshot, onError, children }: HydrateCacheProps)
   // components now would update them during this render.
   const [written] = useState(() => {
     if (!snapshot) return { render: 0, keys: [] }
-    const render = hooks.stampRender()
+    const render = hooks._stampRender()
     const keys = writeDuringRender(
       hooks,
       render,

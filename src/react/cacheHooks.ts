@@ -36,7 +36,7 @@ export const PIN_FALLBACK_MS = 2000
 export class CacheHooks {
   readonly cache: AnyCache
   /** Whether this server render streams what the cache fetches to the browser (poche/stream, poche/next). */
-  streamed = false
+  _streamed = false
   #renders = 0
   #holds: RenderHold[] = []
   #failures = new Map<unknown, unknown>()
@@ -48,16 +48,16 @@ export class CacheHooks {
   }
 
   /** A stamp for a render that is starting, later than every stamp handed out before. */
-  stampRender(): number {
+  _stampRender(): number {
     return ++this.#renders
   }
 
   /**
    * Holds the cache's notifications for a write made during the render stamped `render`. The
-   * hold ends when a component of that render or a later one commits ({@link releaseUpTo}), or
+   * hold ends when a component of that render or a later one commits ({@link _releaseUpTo}), or
    * soon anyway (a microtask), should no render commit.
    */
-  holdForRender(render: number): void {
+  _holdForRender(render: number): void {
     const release = this.cache.hold()
     this.#holds.push({ render, release })
     queueMicrotask(release)
@@ -69,7 +69,7 @@ export class CacheHooks {
    * holds of discarded renders before it too; never those of siblings rendered after it, which
    * have not subscribed yet.
    */
-  releaseUpTo(render: number): void {
+  _releaseUpTo(render: number): void {
     if (!this.#holds.length) return
     const due = this.#holds.filter((hold) => hold.render <= render)
     this.#holds = this.#holds.filter((hold) => hold.render > render)
@@ -77,34 +77,34 @@ export class CacheHooks {
   }
 
   /**
-   * Keeps `key` from eviction until {@link unpin}, or until {@link PIN_FALLBACK_MS} later (after
+   * Keeps `key` from eviction until {@link _unpin}, or until {@link PIN_FALLBACK_MS} later (after
    * a pending Promise value settles), for a render React throws away. Browser only: on the server
    * nothing would ever unpin, and no timer may run there.
    */
-  pin(key: unknown): void {
+  _pin(key: unknown): void {
     if (this.#pins.has(key)) return
     const pin: Pin = { release: this.cache._pin(key), timer: undefined }
     this.#pins.set(key, pin)
     const value = this.cache.getItem(key)?.value
     const later = () => {
-      if (this.#pins.get(key) === pin) pin.timer = globalSetTimeout(() => this.unpin(key), PIN_FALLBACK_MS)
+      if (this.#pins.get(key) === pin) pin.timer = globalSetTimeout(() => this._unpin(key), PIN_FALLBACK_MS)
     }
     if (isThenable(value)) value.then(later, later)
     else later()
   }
 
-  /** Keeps `key` from eviction until a microtask later, or until {@link unpin}. */
-  pinBriefly(key: unknown): void {
+  /** Keeps `key` from eviction until a microtask later, or until {@link _unpin}. */
+  _pinBriefly(key: unknown): void {
     if (this.#pins.has(key)) return
     const pin: Pin = { release: this.cache._pin(key), timer: undefined }
     this.#pins.set(key, pin)
     queueMicrotask(() => {
-      if (this.#pins.get(key) === pin) this.unpin(key)
+      if (this.#pins.get(key) === pin) this._unpin(key)
     })
   }
 
   /** Lets `key` be evicted again (its reader has subscribed, which keeps it while mounted). */
-  unpin(key: unknown): void {
+  _unpin(key: unknown): void {
     const pin = this.#pins.get(key)
     if (!pin) return
     this.#pins.delete(key)
@@ -113,12 +113,12 @@ export class CacheHooks {
   }
 
   /** The stamp of the latest render (0 before any): a later one tells that a render happened since. */
-  get lastRender(): number {
+  get _lastRender(): number {
     return this.#renders
   }
 
   /** Remembers that the request for `key` failed with `error`, for the render React retries. */
-  rememberFailure(key: unknown, error: unknown): void {
+  _rememberFailure(key: unknown, error: unknown): void {
     this.#failures.set(key, error)
   }
 
@@ -126,7 +126,7 @@ export class CacheHooks {
    * The failure remembered for `key`, if any. It stays for the rest of the render pass (every
    * sibling on the key throws it) and is forgotten after it, so an error boundary's retry fetches again.
    */
-  takeFailure(key: unknown): { error: unknown } | undefined {
+  _takeFailure(key: unknown): { error: unknown } | undefined {
     const failures = this.#failures
     if (!failures.has(key)) return undefined
     const error = failures.get(key)
@@ -135,7 +135,7 @@ export class CacheHooks {
   }
 
   /** The live keys, shared by every `useCacheKeys` reader of this cache. */
-  get keyList(): KeyList {
+  get _keyList(): KeyList {
     this.#keyList ??= new KeyList(this.cache)
     return this.#keyList
   }

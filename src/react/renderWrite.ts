@@ -9,7 +9,7 @@ import { onServer } from './context'
  * components during a render), and the keys that `written` lists are pinned until their readers
  * have subscribed, so that `maxSize` cannot evict them in between. What `write` throws is thrown
  * on, with nothing pinned.
- * @param render - the stamp of this render, from `hooks.stampRender()`.
+ * @param render - the stamp of this render, from `hooks._stampRender()`.
  */
 export function writeDuringRender<T>(
   hooks: CacheHooks,
@@ -17,9 +17,9 @@ export function writeDuringRender<T>(
   write: () => T,
   written: (result: T) => Iterable<unknown>,
 ): T {
-  hooks.holdForRender(render)
+  hooks._holdForRender(render)
   const result = write()
-  if (!onServer()) for (const key of written(result)) hooks.pin(key)
+  if (!onServer()) for (const key of written(result)) hooks._pin(key)
   return result
 }
 
@@ -34,8 +34,8 @@ export function useAfterCommit(hooks: CacheHooks, render: number, keys: () => It
   // biome-ignore lint/correctness/useExhaustiveDependencies: keys belong to the render stamped `render`.
   useEffect(() => {
     if (!render) return
-    hooks.releaseUpTo(render)
-    for (const key of keys()) hooks.unpin(key)
+    hooks._releaseUpTo(render)
+    for (const key of keys()) hooks._unpin(key)
   }, [hooks, render])
 }
 
@@ -48,9 +48,9 @@ export function useAfterCommit(hooks: CacheHooks, render: number, keys: () => It
  */
 export function useKeepThroughRemount(hooks: CacheHooks, key: unknown): void {
   useEffect(() => {
-    const mountedAfter = hooks.lastRender
+    const mountedAfter = hooks._lastRender
     return () => {
-      if (hooks.lastRender === mountedAfter) hooks.pinBriefly(key)
+      if (hooks._lastRender === mountedAfter) hooks._pinBriefly(key)
     }
   }, [hooks, key])
 }

@@ -7,7 +7,7 @@ import { useCacheHooks } from './context'
  * @throws Error on the server (no `window`) outside any `CacheProvider`: see {@link useCache}.
  */
 export function useCacheKeys<K = unknown>(): K[] {
-  const list = useCacheHooks().keyList
+  const list = useCacheHooks()._keyList
   const keys = useSyncExternalStore(list.subscribe, list.getSnapshot, list.getSnapshot) as K[]
   useDebugValue({ keys: keys.length })
   return keys

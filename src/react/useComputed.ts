@@ -13,7 +13,7 @@ export function useComputed<V, K>(key: K, factory: (() => V) | undefined, ttl?: 
   const hooks = useCacheHooks()
   const cache = hooks.cache
   const render = useRef(0)
-  render.current = hooks.stampRender()
+  render.current = hooks._stampRender()
   let computed: { value: V } | undefined
   if (factory && cache.getItem(key) === undefined) {
     // The write happens now, so this render and any sibling mounting on the same key see it.

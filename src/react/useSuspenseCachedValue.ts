@@ -25,11 +25,11 @@ export function useSuspenseCachedValue<V, K = unknown>(key: K, fetcher: Fetcher<
   // The cache drops a rejected entry, so the render React retries after the rejection would find
   // nothing and fetch again, for ever: it throws the remembered failure instead.
   const miss = cache.getItem(key) === undefined
-  const failure = miss ? hooks.takeFailure(key) : undefined
+  const failure = miss ? hooks._takeFailure(key) : undefined
   if (failure) throw failure.error
   // A server render that does not stream this cache's data (renderToString, or no
   // renderToCacheStream / CacheStream) would fetch for nothing: the browser fetches it instead.
-  if (miss && !hooks.streamed && onServer()) renderInBrowser()
+  if (miss && !hooks._streamed && onServer()) renderInBrowser()
   const value = (useComputed<unknown, K>(key, fetchInto(cache, key, fetcher), ttl) as { value: unknown }).value
   // The formatter runs only when React DevTools inspects the component.
   useDebugValue(value, (shown) => ({ key, status: isThenable(shown) ? outcomeOf(shown).status : 'success' }))
@@ -39,7 +39,7 @@ export function useSuspenseCachedValue<V, K = unknown>(key: K, fetcher: Fetcher<
   if (outcome.status === 'error') throw outcome.error
   value.then(undefined, (error) => {
     // Not a request abandoned by a delete or flush: that one is fetched again.
-    if (outcomeOf(value).status === 'error') hooks.rememberFailure(key, error)
+    if (outcomeOf(value).status === 'error') hooks._rememberFailure(key, error)
   })
   throw value
 }

@@ -28,7 +28,7 @@ export function renderToCacheStream(element: ReactNode, options?: RenderToPipeab
     abort: (reason?: unknown) => stream.abort(reason),
     pipe<W extends NodeJS.WritableStream>(destination: W): W {
       const scripts = () => {
-        const script = outbox.takeScript()
+        const script = outbox._takeScript()
         return script ? `<script${nonce}>${script}</script>` : ''
       }
       stream.pipe(withScripts(scripts)).pipe(destination)

@@ -21,7 +21,7 @@ export function CacheStream(): ReactNode {
   const stream = useContext(StreamContext)
   if (stream && onServer()) {
     stream.add(hooks.cache, id)
-    hooks.streamed = true
+    hooks._streamed = true
   }
   useStreamInbox(hooks, id, hydrating)
   return null

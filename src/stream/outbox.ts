@@ -31,7 +31,7 @@ export class StreamOutbox {
    * Values are escaped as {@link serializeSnapshot} does; one that JSON cannot hold (a cycle, a
    * BigInt) is left out, and the browser fetches it.
    */
-  takeScript(): string {
+  _takeScript(): string {
     let script = ''
     for (const { cache, id, sent } of this.#senders) {
       const entries: CacheSnapshot['entries'] = []

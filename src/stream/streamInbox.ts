@@ -42,7 +42,7 @@ const receive = (hooks: CacheHooks, snapshot: unknown): unknown[] => {
 export function useStreamInbox(hooks: CacheHooks, id: string, hydrating: boolean): void {
   const [written] = useState(() => {
     if (!hydrating || onServer()) return { render: 0, keys: [] as unknown[] }
-    const render = hooks.stampRender()
+    const render = hooks._stampRender()
     const keys = writeDuringRender(
       hooks,
       render,
@@ -68,7 +68,7 @@ const open = (hooks: CacheHooks, id: string): unknown[] => {
   const waiting = inboxes[id]
   inboxes[id] = {
     push(snapshot: unknown) {
-      for (const key of receive(hooks, snapshot)) hooks.pin(key)
+      for (const key of receive(hooks, snapshot)) hooks._pin(key)
     },
   }
   return Array.isArray(waiting) ? waiting.flatMap((snapshot) => receive(hooks, snapshot)) : []

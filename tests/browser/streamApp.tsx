@@ -45,6 +45,7 @@ function ExposeCache() {
 export function App({ user, base }: AppProps) {
   return (
     <html lang="en">
+      {/* biome-ignore lint/style/noHeadElement: a plain React document, not a Next.js page. */}
       <head>
         <title>{`poche streaming for ${user}`}</title>
         <link rel="icon" href="data:," />

@@ -28,7 +28,9 @@ it('hands Next a script for each fetched entry once, and nothing when nothing ar
       </CacheProvider>,
       {
         onAllReady() {
-          pipe(new Writable({ write: (_chunk, _encoding, done) => done(), final: (done) => (done(), resolve()) }))
+          const sink = new Writable({ write: (_chunk, _encoding, done) => done() })
+          sink.on('finish', () => resolve())
+          pipe(sink)
         },
       },
     )
