@@ -3,7 +3,7 @@ import { type CacheEvent, Emitter, type Listener } from './emitter'
 import { type CacheItem, isThenable } from './entry'
 import { checkDefaultTtl, checkExpiration, checkFunction, checkMaxSize, checkTtl, KeyError } from './errors'
 import { ExpirySchedule } from './expirySchedule'
-import { outcomeOf } from './outcome'
+import { promiseStateOf } from './promiseState'
 import { SizeBound } from './sizeBound'
 import { SlotStore } from './slotStore'
 
@@ -196,7 +196,7 @@ export class Cache<K = unknown, V = unknown> {
       const slot = this.#store._slotOf(current)
       if (slot === undefined || this.#store._itemAt(slot) !== pending) return
       if (fulfilled) this.#retime(current, slot, this.#expiration(lifetime))
-      else this.#remove(current, slot)
+      else this.#deleteAt(current, slot)
     }
     value.then(
       () => settle(true),
@@ -210,7 +210,7 @@ export class Cache<K = unknown, V = unknown> {
    * @throws KeyError when `key` is missing or expired.
    */
   delete(key: K): void {
-    this.#remove(key, this.#liveSlotOrThrow(key))
+    this.#deleteAt(key, this.#liveSlotOrThrow(key))
   }
 
   /**
@@ -415,7 +415,7 @@ export class Cache<K = unknown, V = unknown> {
   #write(key: K, value: V, expiration: number): number {
     // A stored Promise is followed from now on, so that its outcome is known when it settles (and
     // before the cache announces that: this callback is registered first) and dehydrate finds it.
-    if (isThenable(value)) outcomeOf(value)
+    if (isThenable(value)) promiseStateOf(value)
     const slot = this.#store._slotOf(key)
     if (slot !== undefined && this.#isFresh(slot)) {
       this.#overwrite(key, slot, value, expiration)
@@ -463,8 +463,13 @@ export class Cache<K = unknown, V = unknown> {
     this.#announce('set', key)
   }
 
+  // The removal verbs follow one rule. `store.remove` frees storage only: the store knows no
+  // listeners. `#take…` removes without announcing and returns what it took, for a caller that
+  // announces once the cache's state is final (`#takeEntry` is the one-key step of `#takeExpired`).
+  // `#delete…`, `#expire…` and `#evict…` remove and announce, as the event of that name.
+
   /** Removes the entry of `key` (in `slot`) and announces a `delete`. */
-  #remove(key: K, slot: number): void {
+  #deleteAt(key: K, slot: number): void {
     this.#store.remove(key, slot)
     this.#schedule._cancelIfIdle()
     this.#announce('delete', key)
@@ -473,10 +478,11 @@ export class Cache<K = unknown, V = unknown> {
 
   /** Removes every entry whose time has come, unannounced; returns their keys. */
   #takeExpired(): K[] {
-    return this.#schedule._takeDue(this.#clock.now(), this.#removeEntry)
+    return this.#schedule._takeDue(this.#clock.now(), this.#takeEntry)
   }
 
-  #removeEntry = (key: K): void => {
+  /** Removes the entry of `key`, unannounced. */
+  #takeEntry = (key: K): void => {
     this.#store.remove(key, this.#store._slotOf(key) as number)
   }
 

@@ -1,6 +1,6 @@
 import type { Cache } from './cache'
 import { checkExpiration, checkFunction, invalid } from './errors'
-import { settledValue } from './outcome'
+import { settledValue } from './promiseState'
 
 /**
  * A cache's live entries as plain data, to cross from a server to a browser, into storage or to

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
-import type { AnyCache } from '../react/cacheHooks'
+import type { AnyCache } from '../react/renderState'
 import { createBars } from './bars'
 import { EntryRow } from './EntryRow'
 import { EventLog } from './EventLog'

@@ -1,6 +1,6 @@
 import { useServerInsertedHTML } from 'next/navigation'
 import { type ReactNode, useId, useState } from 'react'
-import { onServer, useCacheHooks } from '../react/context'
+import { onServer, useRenderState } from '../react/context'
 import { useHydrating } from '../react/useHydrating'
 import { StreamOutbox } from '../stream/outbox'
 import { useStreamInbox } from '../stream/streamInbox'
@@ -16,14 +16,14 @@ import { useStreamInbox } from '../stream/streamInbox'
  * @throws Error on the server outside any `CacheProvider`, as every hook does.
  */
 export function CacheStream(): ReactNode {
-  const hooks = useCacheHooks()
+  const renderState = useRenderState()
   const id = useId()
   const hydrating = useHydrating()
   const [outbox] = useState(() => {
     if (!onServer()) return undefined
     const outbox = new StreamOutbox()
-    outbox.add(hooks.cache, id)
-    hooks._streamed = true
+    outbox.add(renderState.cache, id)
+    renderState._streamed = true
     return outbox
   })
   useServerInsertedHTML(() => {
@@ -31,6 +31,6 @@ export function CacheStream(): ReactNode {
     // biome-ignore lint/security/noDangerouslySetInnerHtml: the script's JSON is escaped for <script> (scriptSafeJson).
     return script ? <script dangerouslySetInnerHTML={{ __html: script }} /> : null
   })
-  useStreamInbox(hooks, id, hydrating)
+  useStreamInbox(renderState, id, hydrating)
   return null
 }

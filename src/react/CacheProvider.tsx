@@ -2,9 +2,9 @@ import { type ReactNode, useContext, useEffect, useMemo, useRef, useState } from
 import { Cache } from '../core/cache'
 import type { Clock } from '../core/clock'
 import type { CacheSnapshot } from '../core/snapshot'
-import type { AnyCache } from './cacheHooks'
-import { CacheContext, cacheHooksFor, noteProviderRendered, onServer } from './context'
+import { CacheContext, noteProviderRendered, onServer, renderStateFor } from './context'
 import { HydrateCache } from './HydrateCache'
+import type { AnyCache } from './renderState'
 import { useHydrating } from './useHydrating'
 
 // During server rendering no effect runs, so nothing would ever dispose a provider's cache: it
@@ -99,9 +99,9 @@ export function CacheProvider(props: CacheProviderProps): ReactNode {
   }, [own])
   const provided = (cache ?? own) as AnyCache
   const outer = useContext(CacheContext)
-  const hooks = useMemo(() => cacheHooksFor(provided, outer), [provided, outer])
+  const renderState = useMemo(() => renderStateFor(provided, outer), [provided, outer])
   return (
-    <CacheContext.Provider value={hooks}>
+    <CacheContext.Provider value={renderState}>
       {/* Always there, so that a snapshot given later does not remount the children. */}
       <HydrateCache snapshot={snapshot}>{children}</HydrateCache>
     </CacheContext.Provider>

@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { type CacheSnapshot, hydrate } from '../core/snapshot'
-import type { AnyCache } from './cacheHooks'
-import { useCacheHooks } from './context'
+import { useRenderState } from './context'
+import type { AnyCache } from './renderState'
 import { useAfterCommit, writeDuringRender } from './renderWrite'
 
 export interface HydrateCacheProps {
@@ -54,23 +54,23 @@ const sameJson = (a: unknown, b: unknown): boolean => {
  * @throws Error on the server (no `window`) outside any `CacheProvider`, as every hook does.
  */
 export function HydrateCache({ snapshot, onError, children }: HydrateCacheProps): ReactNode {
-  const hooks = useCacheHooks()
-  const cache = hooks.cache
+  const renderState = useRenderState()
+  const cache = renderState.cache
   // On the first render only (a state initializer), so the children below read what it stored.
   // Announced once a component of this render commits (this one, at the latest): telling other
   // components now would update them during this render.
   const [written] = useState(() => {
     if (!snapshot) return { render: 0, keys: [] }
-    const render = hooks._stampRender()
+    const render = renderState._stampRender()
     const keys = writeDuringRender(
-      hooks,
+      renderState,
       render,
       () => hydrateReporting(cache, snapshot, false, onError),
       (stored) => stored,
     )
     return { render, keys }
   })
-  useAfterCommit(hooks, written.render, () => written.keys)
+  useAfterCommit(renderState, written.render, () => written.keys)
   // What was applied, as JSON: a snapshot made anew with the same content (a `JSON.parse` in
   // render, say) must change nothing, or its own announcement would re-render it for ever.
   const applied = useRef(snapshot)

@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
-import type { CacheHooks } from './cacheHooks'
 import { onServer } from './context'
+import type { CacheRenderState } from './renderState'
 
 /**
  * The one way the hooks write to the cache during a render (a miss in `useComputed`, the first
@@ -9,17 +9,17 @@ import { onServer } from './context'
  * components during a render), and the keys that `written` lists are pinned until their readers
  * have subscribed, so that `maxSize` cannot evict them in between. What `write` throws is thrown
  * on, with nothing pinned.
- * @param render - the stamp of this render, from `hooks._stampRender()`.
+ * @param render - the stamp of this render, from `renderState._stampRender()`.
  */
 export function writeDuringRender<T>(
-  hooks: CacheHooks,
+  renderState: CacheRenderState,
   render: number,
   write: () => T,
   written: (result: T) => Iterable<unknown>,
 ): T {
-  hooks._holdForRender(render)
+  renderState._holdForRender(render)
   const result = write()
-  if (!onServer()) for (const key of written(result)) hooks._pin(key)
+  if (!onServer()) for (const key of written(result)) renderState._pin(key)
   return result
 }
 
@@ -29,14 +29,14 @@ export function writeDuringRender<T>(
  * reader of those keys below the caller, and the caller itself when it reads with
  * useSyncExternalStore in an earlier hook, has subscribed, which keeps its key while mounted.
  */
-export function useAfterCommit(hooks: CacheHooks, render: number, keys: () => Iterable<unknown>): void {
+export function useAfterCommit(renderState: CacheRenderState, render: number, keys: () => Iterable<unknown>): void {
   // Once per committed render: a render's stamp is new each time it renders.
   // biome-ignore lint/correctness/useExhaustiveDependencies: keys belong to the render stamped `render`.
   useEffect(() => {
     if (!render) return
-    hooks._releaseUpTo(render)
-    for (const key of keys()) hooks._unpin(key)
-  }, [hooks, render])
+    renderState._releaseUpTo(render)
+    for (const key of keys()) renderState._unpin(key)
+  }, [renderState, render])
 }
 
 /**
@@ -46,11 +46,11 @@ export function useAfterCommit(hooks: CacheHooks, render: number, keys: () => It
  * its key from eviction for a microtask more. Call it before the hook that subscribes, so that its
  * cleanup runs first.
  */
-export function useKeepThroughRemount(hooks: CacheHooks, key: unknown): void {
+export function useKeepThroughRemount(renderState: CacheRenderState, key: unknown): void {
   useEffect(() => {
-    const mountedAfter = hooks._lastRender
+    const mountedAfter = renderState._lastRender
     return () => {
-      if (hooks._lastRender === mountedAfter) hooks._pinBriefly(key)
+      if (renderState._lastRender === mountedAfter) renderState._pinBriefly(key)
     }
-  }, [hooks, key])
+  }, [renderState, key])
 }

@@ -1,5 +1,5 @@
 import { useRef } from 'react'
-import { useCacheHooks } from './context'
+import { useRenderState } from './context'
 import { useAfterCommit, useKeepThroughRemount, writeDuringRender } from './renderWrite'
 import { useCacheItem } from './useCacheItem'
 
@@ -10,25 +10,25 @@ import { useCacheItem } from './useCacheItem'
  * @internal shared by useCachedValue, useCachedAsync and useSuspenseCachedValue.
  */
 export function useComputed<V, K>(key: K, factory: (() => V) | undefined, ttl?: number): { value: V } | undefined {
-  const hooks = useCacheHooks()
-  const cache = hooks.cache
+  const renderState = useRenderState()
+  const cache = renderState.cache
   const render = useRef(0)
-  render.current = hooks._stampRender()
+  render.current = renderState._stampRender()
   let computed: { value: V } | undefined
   if (factory && cache.getItem(key) === undefined) {
     // The write happens now, so this render and any sibling mounting on the same key see it.
     computed = writeDuringRender(
-      hooks,
+      renderState,
       render.current,
       () => ({ value: cache.getOrCompute(key, factory, ttl) }),
       () => [key],
     )
   }
-  useKeepThroughRemount(hooks, key)
+  useKeepThroughRemount(renderState, key)
   const item = useCacheItem<V, K>(key)
   // After useCacheItem, so its subscription (which keeps the key from eviction) is in place when
   // the write is announced and the pin let go: otherwise this component would hear its own write
   // and render again, and maxSize could evict the entry it is about to read.
-  useAfterCommit(hooks, render.current, () => [key])
+  useAfterCommit(renderState, render.current, () => [key])
   return item ?? computed
 }

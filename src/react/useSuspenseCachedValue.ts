@@ -1,6 +1,6 @@
 import { useDebugValue } from 'react'
 import { isThenable } from '../core/entry'
-import { onServer, useCacheHooks } from './context'
+import { onServer, useRenderState } from './context'
 import { renderInBrowser } from './renderInBrowser'
 import { type Fetcher, fetchInto, outcomeOf } from './request'
 import { useComputed } from './useComputed'
@@ -20,16 +20,16 @@ import { useComputed } from './useComputed'
  * @throws Error on the server (no `window`) outside any `CacheProvider`: see {@link useCache}.
  */
 export function useSuspenseCachedValue<V, K = unknown>(key: K, fetcher: Fetcher<V>, ttl?: number): V {
-  const hooks = useCacheHooks()
-  const cache = hooks.cache
+  const renderState = useRenderState()
+  const cache = renderState.cache
   // The cache drops a rejected entry, so the render React retries after the rejection would find
   // nothing and fetch again, for ever: it throws the remembered failure instead.
   const miss = cache.getItem(key) === undefined
-  const failure = miss ? hooks._takeFailure(key) : undefined
+  const failure = miss ? renderState._takeFailure(key) : undefined
   if (failure) throw failure.error
   // A server render that does not stream this cache's data (renderToString, or no
   // renderToCacheStream / CacheStream) would fetch for nothing: the browser fetches it instead.
-  if (miss && !hooks._streamed && onServer()) renderInBrowser()
+  if (miss && !renderState._streamed && onServer()) renderInBrowser()
   const value = (useComputed<unknown, K>(key, fetchInto(cache, key, fetcher), ttl) as { value: unknown }).value
   // The formatter runs only when React DevTools inspects the component.
   useDebugValue(value, (shown) => ({ key, status: isThenable(shown) ? outcomeOf(shown).status : 'success' }))
@@ -39,7 +39,7 @@ export function useSuspenseCachedValue<V, K = unknown>(key: K, fetcher: Fetcher<
   if (outcome.status === 'error') throw outcome.error
   value.then(undefined, (error) => {
     // Not a request abandoned by a delete or flush: that one is fetched again.
-    if (outcomeOf(value).status === 'error') hooks._rememberFailure(key, error)
+    if (outcomeOf(value).status === 'error') renderState._rememberFailure(key, error)
   })
   throw value
 }

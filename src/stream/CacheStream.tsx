@@ -1,5 +1,5 @@
 import { type ReactNode, useContext, useId } from 'react'
-import { onServer, useCacheHooks } from '../react/context'
+import { onServer, useRenderState } from '../react/context'
 import { useHydrating } from '../react/useHydrating'
 import { StreamContext } from './streamContext'
 import { useStreamInbox } from './streamInbox'
@@ -15,14 +15,14 @@ import { useStreamInbox } from './streamInbox'
  * @throws Error on the server outside any `CacheProvider`, as every hook does.
  */
 export function CacheStream(): ReactNode {
-  const hooks = useCacheHooks()
+  const renderState = useRenderState()
   const id = useId()
   const hydrating = useHydrating()
   const stream = useContext(StreamContext)
   if (stream && onServer()) {
-    stream.add(hooks.cache, id)
-    hooks._streamed = true
+    stream.add(renderState.cache, id)
+    renderState._streamed = true
   }
-  useStreamInbox(hooks, id, hydrating)
+  useStreamInbox(renderState, id, hydrating)
   return null
 }

@@ -1,6 +1,6 @@
 import type { Cache } from '../core/cache'
 import { isThenable } from '../core/entry'
-import { settledValue } from '../core/outcome'
+import { settledValue } from '../core/promiseState'
 import { type CacheSnapshot, scriptSafeJson } from '../core/snapshot'
 import { INBOXES } from './streamContext'
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { type CacheSnapshot, hydrate } from '../core/snapshot'
-import type { CacheHooks } from '../react/cacheHooks'
 import { onServer } from '../react/context'
+import type { CacheRenderState } from '../react/renderState'
 import { useAfterCommit, writeDuringRender } from '../react/renderWrite'
 import { INBOXES } from './streamContext'
 
@@ -22,9 +22,9 @@ const pageInboxes = (): Inboxes => {
  * Stores a streamed snapshot and returns the keys it stored. Bad data from the page is reported
  * with `console.error`, never thrown into the app.
  */
-const receive = (hooks: CacheHooks, snapshot: unknown): unknown[] => {
+const receive = (renderState: CacheRenderState, snapshot: unknown): unknown[] => {
   try {
-    hydrate(hooks.cache, snapshot as CacheSnapshot)
+    hydrate(renderState.cache, snapshot as CacheSnapshot)
     return (snapshot as CacheSnapshot).entries.map(([key]) => key)
   } catch (error) {
     console.error(error)
@@ -39,37 +39,37 @@ const receive = (hooks: CacheHooks, snapshot: unknown): unknown[] => {
  * until the boundary that reads it hydrates (or 2 s pass). Nothing on the server.
  * @internal used by the CacheStream of poche/stream and of poche/next.
  */
-export function useStreamInbox(hooks: CacheHooks, id: string, hydrating: boolean): void {
+export function useStreamInbox(renderState: CacheRenderState, id: string, hydrating: boolean): void {
   const [written] = useState(() => {
     if (!hydrating || onServer()) return { render: 0, keys: [] as unknown[] }
-    const render = hooks._stampRender()
+    const render = renderState._stampRender()
     const keys = writeDuringRender(
-      hooks,
+      renderState,
       render,
-      () => open(hooks, id),
+      () => open(renderState, id),
       (keys) => keys,
     )
     return { render, keys }
   })
-  useAfterCommit(hooks, written.render, () => written.keys)
+  useAfterCommit(renderState, written.render, () => written.keys)
   // Opened again after StrictMode's pretend unmount; closed on unmount.
   useEffect(() => {
     if (!written.render) return
-    open(hooks, id)
+    open(renderState, id)
     return () => {
       delete pageInboxes()[id]
     }
-  }, [hooks, id, written])
+  }, [renderState, id, written])
 }
 
 /** Takes the snapshots waiting for `id`, and has later ones stored as they come; returns the keys stored. */
-const open = (hooks: CacheHooks, id: string): unknown[] => {
+const open = (renderState: CacheRenderState, id: string): unknown[] => {
   const inboxes = pageInboxes()
   const waiting = inboxes[id]
   inboxes[id] = {
     push(snapshot: unknown) {
-      for (const key of receive(hooks, snapshot)) hooks._pin(key)
+      for (const key of receive(renderState, snapshot)) renderState._pin(key)
     },
   }
-  return Array.isArray(waiting) ? waiting.flatMap((snapshot) => receive(hooks, snapshot)) : []
+  return Array.isArray(waiting) ? waiting.flatMap((snapshot) => receive(renderState, snapshot)) : []
 }

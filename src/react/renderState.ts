@@ -24,16 +24,16 @@ interface Pin {
 export const PIN_FALLBACK_MS = 2000
 
 /**
- * What the hooks keep for one cache, beside it: the holds that render-time writes took, the
+ * A cache's render state: what the hooks keep for one cache, beside it: the holds that render-time writes took, the
  * failures a suspended render must throw, and the shared key list. The cache's provider makes it
  * (a provider nested in one for the same cache, or given the default cache, reuses the one that
- * exists: see `cacheHooksFor`), so nothing of the kind lives at module level, where a server
+ * exists: see `renderStateFor`), so nothing of the kind lives at module level, where a server
  * would share it between requests. Two sibling providers of one cache keep one each.
  *
  * It also pins the keys written during render (`Cache._pin`): their readers have not subscribed
  * yet, so their entries would look unread, and `maxSize` could evict them before they commit.
  */
-export class CacheHooks {
+export class CacheRenderState {
   readonly cache: AnyCache
   /** Whether this server render streams what the cache fetches to the browser (poche/stream, poche/next). */
   _streamed = false
