@@ -9,7 +9,8 @@ const clientEntries = ['index', 'devtools', 'stream', 'next']
 /**
  * The naming rule for internal members (preact's mangle.json `^_` rule): a method or field that one
  * part of poche calls on another part's object (the core's SlotStore, ExpirySchedule, SizeBound and
- * Emitter, Cache._pin, the hooks' CacheRenderState, the stream outbox) is named with one leading `_`.
+ * Emitter, Cache._pin and the optimistic layers' Cache._overlay, the hooks' CacheRenderState and
+ * KeyFetches, the stream outbox) is named with one leading `_`.
  * The build shortens every such name: classes keep `#private` names short once minified, but
  * these cross from part to part and would reach users' bundles in full. A public member never
  * starts with `_`, and poche never reads a `_name` of an object it did not make:

@@ -1,4 +1,4 @@
-// npm run bench [-- section…]: every section (memory expiry operations react async size), or the ones named, in one
+// npm run bench [-- section…]: every section (memory expiry operations react async focus size), or the ones named, in one
 // process; a full run rewrites BENCHMARKS.md and README.md's comparison table. Exits 1 when a gate of targets.ts fails.
 import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -9,6 +9,14 @@ import { expiry, memory, operations, peers, TTL } from './core'
 import { table } from './stats'
 import { targets } from './targets'
 
+const abAt = process.argv.indexOf('--ab')
+if (abAt >= 0) {
+  // npm run bench -- --ab <commit> [pairs]: an A/B of the core against an older build (bench/ab.ts), nothing else.
+  const [commit, pairs = '10'] = process.argv.slice(abAt + 1)
+  if (!commit) throw new Error('--ab needs a commit: npm run bench -- --ab <commit> [pairs]')
+  ;(await import('./ab')).ab(commit, Number(pairs))
+  process.exit(0)
+}
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5) // BENCH_ROUNDS=1 for a quick try
 const FEW = Math.min(ROUNDS, 3) // expiry runs and React rounds
 const [chosen, root] = [process.argv.slice(2), new URL('..', import.meta.url)]
@@ -50,12 +58,21 @@ const r = {
   react: await section('react', async () => (await react()).rerenders(FEW)),
   readers: await section('react', async () => (await react()).expiringReaders()),
   async: await section('async', async () => (await react()).asyncMount(ROUNDS)),
+  focus: await section('focus', async () => (await react()).returnToPage(ROUNDS)),
   sizes: await section('size', sizes),
   limits: await section('size', sizeLimit),
 }
 export type Results = typeof r
 const checks = targets(r)
-const { operations: ops = [], expiry: exp = [], memory: mem = [], react: ui = [], readers: c, async: d = [] } = r
+const {
+  operations: ops = [],
+  expiry: exp = [],
+  memory: mem = [],
+  react: ui = [],
+  readers: c,
+  async: d = [],
+  focus: e = [],
+} = r
 const [x, kB] = [(ratio = Number.NaN) => `${ratio.toFixed(2)}×`, (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`]
 const floor = (scenario: string) => ui.find((e) => e.scenario === scenario && e.name === 'floor')?.ms ?? Number.NaN
 const machine = `${cpus()[0]?.model}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`
@@ -72,6 +89,16 @@ the entry, so it is left out of that comparison. One store of each kind stays al
 operation is a typed function of its peer (bench/core.ts), timed by its own copy of the loop of bench/loops.ts.
 
 ${table([['operation (100k keys)', ...peers.map((p) => p.name)], ...ops.map((o) => [o.name, ...o.ratios.map(x)])])}`,
+  `## A/B against an older commit
+\`npm run bench -- --ab <commit> [pairs]\` (bench/ab.ts) builds \`<commit>\`'s package once (its sources from \`git archive\`,
+built by its own tsup config with today's \`node_modules\`, kept in the temp folder by commit hash) beside the working
+tree's \`dist/\`, and times the core operations of each (bench/abRun.ts: set, overwrite, \`get\` and \`has\` hits with a TTL
+and without, a \`has\` miss, delete; 100k keys, reads 20 passes, median of 9 runs) in fresh processes that alternate
+between the two builds, 10 pairs by default, the side that starts alternating too. A process loads one build only, so
+neither warms V8 for the other. It prints, per operation, the speed ratio new ÷ old (old ms ÷ new ms: above 1 is
+faster now) as the median over the pairs, their spread and how many pairs fell below 0.90×. Every claim that a change
+keeps a figure within 10% is made with it: a full run's figures move by up to a quarter between runs of the same code,
+the median of an A/B's pairs by a few percent.`,
   `## Active expiry
 100k entries, TTLs over 10–1000 ms: event-loop busy time (\`performance.eventLoopUtilization\`) from the first write
 until the last entry is announced gone, median of ${FEW} runs after a warm-up run, each run's cache kept alive until its
@@ -97,7 +124,14 @@ expiry, ${c?.stray} expiries that re-rendered anything but their own reader, ${c
 Scenario D: 1,000 components mount at once on 50 keys (component i reads key i mod 50) through each library's async
 hook, the fetcher resolving on a microtask: fetcher calls (most in any run), ms until all show data (median, ${ROUNDS} runs).
 
-${table([['library', 'fetcher calls', 'ms until all show data', '× poche'], ...d.map((e) => [e.name, String(e.calls), e.ms.toFixed(1), x(e.ms / d[0].ms)])])}`,
+${table([['library', 'fetcher calls', 'ms until all show data', '× poche'], ...d.map((e) => [e.name, String(e.calls), e.ms.toFixed(1), x(e.ms / d[0].ms)])])}
+
+Scenario E: 1,000 components on 200 keys (component i reads key i mod 200), every value stale once shown (poche and
+TanStack Query \`staleTime: 0\`, SWR without its focus throttle and with \`dedupingInterval: 0\`), then one return to the
+page as a browser makes it: \`visibilitychange\` to hidden and \`blur\`, \`visibilitychange\` to visible and \`focus\`.
+Fetcher calls the return made (most in any run), and main-thread ms until all show the refetched data (median, ${ROUNDS} runs).
+
+${table([['library', 'fetcher calls', 'ms until all show new data', '× poche'], ...e.map((row) => [row.name, String(row.calls), row.ms.toFixed(1), x(row.ms / e[0].ms)])])}`,
   `## Size
 Every export bundled by esbuild, minified, React external, gzip level 9; poche from \`dist/\`. The size targets are
 size-limit's own checks of \`.size-limit.json\` (CI's), whose figures differ from these by a few bytes.
@@ -124,6 +158,10 @@ function compare() {
     ['A: set 1 of 2,000 keys, ms per update (× floor) · renders', cell(a, rerender)],
     ['B: add a key, 2,000 key-list readers, ms per update (× floor) · renders', cell(b, rerender)],
     ['D: 1,000 components on 50 keys, fetcher calls · ms', cell(d, (e) => `${e.calls} · ${e.ms.toFixed(0)}`)],
+    [
+      'E: return to the page, 1,000 components on 200 stale keys, fetcher calls · ms',
+      cell(e, (row) => `${row.calls} · ${row.ms.toFixed(0)}`),
+    ],
     ['get hit / set / overwrite / delete, × Map', cell(core, (e) => e.ops)],
     ['expiring 100k entries: event-loop ms · most timers pending', cell(exp, expired)],
     ['heap per entry at 1M entries, × Map', cell(mem, (e) => x(e.ratio))],

@@ -131,6 +131,53 @@ export async function asyncMount(rounds: number) {
   const most = (i: number) => Math.max(...runs[i].map((r) => r.calls))
   return Object.keys(fetched).map((name, i) => ({ name, calls: most(i), ms: median(runs[i].map((r) => r.ms)) }))
 }
+/**
+ * Scenario E: 1,000 components on 200 keys (component i reads key i mod 200), every value stale once shown; then one
+ * return to the page as a browser makes it (visibilitychange to hidden and blur, then visibilitychange to visible and
+ * focus): fetcher calls it made, and ms until every component shows the value fetched after the return.
+ */
+const refreshed: Record<string, (key: string, fetch: (key: string) => Promise<string>) => unknown> = {
+  'poche in CacheProvider': (key, fetch) => source.useCachedAsync(key, () => fetch(key), { staleTime: 0 }).data,
+  // Without a throttle and with the shortest dedupe, so that a return right after the first fetch revalidates.
+  SWR: (key, fetch) => useSWR(key, fetch, { focusThrottleInterval: 0, dedupingInterval: 0 }).data,
+  'TanStack Query': (key, fetch) => useQuery({ queryKey: [key], queryFn: () => fetch(key), staleTime: 0 }).data,
+}
+export async function returnToPage(rounds: number) {
+  let visibility: DocumentVisibilityState = 'visible'
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility })
+  Object.defineProperty(document, 'hidden', { configurable: true, get: () => visibility === 'hidden' })
+  const runs = await inTurns(Object.entries(refreshed), rounds, async ([name, useFetched]) => {
+    const latest = new Map<number, unknown>()
+    let [calls, generation] = [0, 0]
+    const fetch = (key: string) => {
+      calls++
+      return Promise.resolve(`${key} #${generation}`)
+    }
+    const useValue = (i: number) => useFetched(`user:${i % 200}`, fetch)
+    const tree = mount({ ...stores[name](), useValue }, 1000, (i, data) => latest.set(i, data))
+    const showing = (n: number) => () =>
+      [...latest.values()].filter((v) => String(v).endsWith(` #${n}`)).length === 1000
+    await tree.render(showing(0))
+    // Whatever the libraries still do after the first fetch (dedupe windows end on a timer) ends first.
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    ;[calls, generation] = [0, 1]
+    const start = performance.now()
+    visibility = 'hidden'
+    document.dispatchEvent(new window.Event('visibilitychange', { bubbles: true }))
+    window.dispatchEvent(new window.Event('blur'))
+    visibility = 'visible'
+    document.dispatchEvent(new window.Event('visibilitychange', { bubbles: true }))
+    window.dispatchEvent(new window.Event('focus'))
+    await until(showing(1))
+    const ms = performance.now() - start
+    // Late duplicates, if any, are counted too.
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    tree.unmount()
+    return { calls, ms }
+  })
+  const most = (i: number) => Math.max(...runs[i].map((r) => r.calls))
+  return Object.keys(refreshed).map((name, i) => ({ name, calls: most(i), ms: median(runs[i].map((r) => r.ms)) }))
+}
 /** The floor: the least a per-key useSyncExternalStore store can do (B: one shared key-list snapshot). */
 function floor(): Store {
   const [values, listeners] = [new Map<string, unknown>(), new Map<string, Set<() => void>>()]

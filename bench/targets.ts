@@ -8,9 +8,25 @@ const OPS_SLACK = 0.2 // ops move ±0.15 × Map run to run, poche's and its best
 const REACT_SLACK = 1.3 // React figures move ±30% from run to run: a gate allows 1.3 times the target's ratio
 /** The operations and React targets (scenario, contestant, against whom) that held; the rest are reported only. */
 const HELD = ['delete', 'overwrite', 'A poche floor', 'A poche peers']
+/**
+ * The read path (`get` hit, `has`) against the fastest peer: gated as a share of that peer's speed rather than a
+ * difference, so that a loss like the one the core split caused (a fifth to a third, issue 22) fails the run
+ * whatever the machine's speed, while a run's noise (each figure moves up to a quarter) does not.
+ */
+const READS = { 'get hit': 0.6, has: 0.6 }
 const ISSUE_KB = { poche: 2.5, 'poche/core': 1.5 } // the issue's size targets (not met; CI holds size-limit's)
 export type Target = [target: string, met: boolean, measured: string, gate?: boolean]
-export function targets({ operations = [], memory, expiry, react = [], readers, async, sizes, limits }: Results) {
+export function targets({
+  operations = [],
+  memory,
+  expiry,
+  react = [],
+  readers,
+  async,
+  focus,
+  sizes,
+  limits,
+}: Results) {
   const list: Target[] = []
   const add = (...target: Target) => list.push(target)
   for (const { name, ratios } of operations) {
@@ -19,6 +35,11 @@ export function targets({ operations = [], memory, expiry, react = [], readers, 
     const [ours, theirs, vs] = [ratios[1], ratios[best], `vs ${peers[best].name} ${ratios[best].toFixed(2)}×`]
     const gate = HELD.includes(name) ? ours >= theirs - OPS_SLACK : undefined
     add(`${name}: at least as fast as the fastest peer`, ours >= theirs, `${ours.toFixed(2)}× ${vs}`, gate)
+    const share = READS[name as keyof typeof READS]
+    if (share) {
+      const held = ours >= share * theirs
+      add(`${name}: at least ${share}× the fastest peer`, held, `${(ours / theirs).toFixed(2)}× ${vs}`, held)
+    }
     if (name === 'get hit') add('get hit at least 0.5× Map', ours >= 0.5, `${ours.toFixed(2)}×`, ours >= 0.5)
   }
   const ratio = memory?.[1].ratio ?? Number.NaN
@@ -51,6 +72,10 @@ export function targets({ operations = [], memory, expiry, react = [], readers, 
   if (readers) add('C: every expiry re-renders only its own reader, with one timer', clean, seen, clean)
   const calls = async?.[0].calls
   if (async) add('D: 1,000 components on 50 keys make 50 fetcher calls', calls === 50, `${calls}`, calls === 50)
+  const refetches = focus?.[0].calls
+  const once = refetches === 200
+  if (focus)
+    add('E: one return to the page refetches 200 stale keys with 200 fetcher calls', once, `${refetches}`, once)
   for (const { name, size, sizeLimit } of limits ?? []) {
     const [kB, met] = [(size / 1000).toFixed(2), size <= sizeLimit]
     add(`size: ${name}, at most ${sizeLimit / 1000} kB (size-limit)`, met, `${kB} kB`, met)

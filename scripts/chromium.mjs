@@ -2,11 +2,15 @@
 // check drive with playwright-core (never Playwright's own download, which this network refuses).
 // Found at CHROMIUM_PATH, else Debian's /usr/bin/chromium, else the one the npm package
 // @sparticuz/chromium ships (a dev dependency), so `npm install && npm test` needs nothing else.
+// Run as a script, it prints the path it would launch; with --npm, the npm one's (unpacked), so
+// a machine that has Debian's can still test with the other:
+//   CHROMIUM_PATH="$(node scripts/chromium.mjs --npm)" npm test
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(new URL(import.meta.url).pathname), '..')
 const systemChromium = '/usr/bin/chromium'
@@ -42,7 +46,8 @@ function unpackedChromium() {
   execFileSync(
     process.execPath,
     ['--input-type=module', '-e', "await (await import('@sparticuz/chromium')).default.executablePath()"],
-    { cwd: root, env: { ...process.env, TMPDIR: scratch }, stdio: 'inherit' },
+    // Its output goes to stderr: stdout is the path alone, when run as a script.
+    { cwd: root, env: { ...process.env, TMPDIR: scratch }, stdio: ['ignore', 2, 2] },
   )
   try {
     renameSync(scratch, folder)
@@ -73,4 +78,13 @@ export function chromiumLaunchOptions() {
       return chromiumPath()
     },
   }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [option, ...rest] = process.argv.slice(2)
+  if (rest.length > 0 || (option !== undefined && option !== '--npm')) {
+    process.stderr.write('usage: node scripts/chromium.mjs [--npm]\n')
+    process.exit(2)
+  }
+  process.stdout.write(`${option === '--npm' ? unpackedChromium() : chromiumPath()}\n`)
 }

@@ -46,7 +46,11 @@ try {
   const page = context.pages()[0] ?? (await context.newPage())
   const errors = []
   page.on('pageerror', (error) => errors.push(error.message))
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()))
+  // A failed load is named with its address (Chromium's message alone does not say which).
+  page.on(
+    'console',
+    (message) => message.type() === 'error' && errors.push(`${message.text()} ${message.location().url}`),
+  )
   // ?screenshot: the story's play function leaves the page to this script.
   await page.goto(`http://127.0.0.1:${port}/iframe.html?id=playground--default&viewMode=story&screenshot`)
   // The shop has loaded when the selected product's details are on screen.

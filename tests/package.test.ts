@@ -15,7 +15,14 @@ it('poche/core imports nothing from React, so it runs in Node, a browser or a wo
 
 it('the package entry exports everything the core does', () => {
   for (const name of Object.keys(core)) expect(everything).toHaveProperty(name)
-  expect(Object.keys(core).sort()).toEqual(['Cache', 'KeyError', 'dehydrate', 'hydrate', 'serializeSnapshot'])
+  expect(Object.keys(core).sort()).toEqual([
+    'Cache',
+    'KeyError',
+    'beginOptimistic',
+    'dehydrate',
+    'hydrate',
+    'serializeSnapshot',
+  ])
 })
 
 it('package.json declares the public contract', () => {

@@ -122,7 +122,8 @@ async function openPage() {
   page.on('console', (message) => {
     const text = message.text()
     if (message.type() === 'error' || (message.type() === 'warning' && /hydrat/i.test(text))) {
-      browserProblems.push(`${page.url()}: console ${message.type()}: ${text}`)
+      // The source's address names a failed load (Chromium's message alone does not say which).
+      browserProblems.push(`${page.url()}: console ${message.type()}: ${text} (${message.location().url})`)
     }
   })
   page.on('pageerror', (error) => {

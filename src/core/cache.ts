@@ -3,11 +3,14 @@ import { type CacheEvent, Emitter, type Listener } from './emitter'
 import { type CacheItem, isThenable } from './entry'
 import { checkDefaultTtl, checkExpiration, checkFunction, checkMaxSize, checkTtl, KeyError } from './errors'
 import { ExpirySchedule } from './expirySchedule'
+import type { CommittedEntries, Overlay } from './overlay'
 import { promiseStateOf } from './promiseState'
 import { SizeBound } from './sizeBound'
 import { SlotStore } from './slotStore'
+import { Staleness } from './staleness'
 
 export type { CacheItem } from './entry'
+export type { CommittedEntries } from './overlay'
 
 export interface CacheOptions {
   /** TTL in milliseconds for `set` calls that give none; `null` (the default) means never expire. */
@@ -36,6 +39,11 @@ export interface CacheOptions {
  * evicts, and an {@link Emitter} tells listeners. A write goes to the store, then to the schedule,
  * then (for a new key) to the bound, and is announced last, once the cache's state is final.
  *
+ * Optimistic layers (`beginOptimistic`, in its own module) stand over the entries: while one
+ * does, reads (`get`, `has`, `getItem`, `keys`, `values`, `items`, `size`) show the newest layer's
+ * value of each key it wrote, and every write here is committed, under the layers.
+ * {@link Cache.committed} reads the entries alone.
+ *
  * @example
  * const cache = new Cache<string, number>({ defaultTtl: 5_000 })
  * cache.set('answer', 42)          // expires in 5 s
@@ -53,6 +61,13 @@ export class Cache<K = unknown, V = unknown> {
   #pendingKeys = new Map<CacheItem<V>, K>()
   /** How many pins each pinned key has (see `_pin`). */
   #pins = new Map<K, number>()
+  #committed: CommittedEntries<K, V> | undefined
+  /**
+   * @internal The optimistic layers over the committed entries, set by optimistic.ts while any
+   * layer stands; `undefined` otherwise, so that reads then cost one check and nothing more.
+   */
+  _overlay: Overlay<K, V> | undefined = undefined
+  #staleness = new Staleness<V>()
 
   /**
    * @throws TypeError or RangeError when an option is invalid: `defaultTtl` not a positive number of
@@ -92,6 +107,11 @@ export class Cache<K = unknown, V = unknown> {
     return this.#clock.now()
   }
 
+  /** The clock the cache reads the time from and arms its timer with: the `clock` option, or the default. */
+  get clock(): Clock {
+    return this.#clock
+  }
+
   /** The most live entries the cache keeps (`Infinity` when unbounded): the `maxSize` option. */
   get maxSize(): number {
     return this.#bound.max
@@ -100,7 +120,7 @@ export class Cache<K = unknown, V = unknown> {
   /** The number of live entries. Expired entries still held are removed first. */
   get size(): number {
     this.#expireDue()
-    return this.#store.size
+    return this._overlay ? this.keys().length : this.#store.size
   }
 
   /**
@@ -119,14 +139,29 @@ export class Cache<K = unknown, V = unknown> {
    * @throws KeyError when `key` is missing or expired.
    */
   get(key: K): V {
-    const slot = this.#liveSlotOrThrow(key)
+    // The read path, here and in `has`, is written flat, and the default clock's `now` is kept
+    // small, because V8 inlines a call only while the callee and everything inlined into it stay
+    // within a bytecode budget of the caller's. When the core was split into parts, a read went
+    // through two more private helpers, and `now` grew threefold (the fake-timer check), so a
+    // `get` carried half as much bytecode again as before and `has` nearly twice as much: inlined
+    // into a small loop, it ran as fast as before; in a caller with more to inline (a hook, a
+    // benchmark harness) the budget ran out and the read became real calls, a fifth to a third
+    // slower. `node --trace-turbo-inlining` prints each call's inlined bytecode size.
+    if (this._overlay !== undefined) return this.#visibleItemOrThrow(key).value
+    const slot = this.#store._slotOf(key)
+    if (slot === undefined || !this.#isFresh(slot)) return this.#missing(key, slot)
     this.#bound.use(key, slot)
     return this.#store._valueAt(slot)
   }
 
   /** Whether `key` has a live entry. Does not count as a use for `maxSize`. */
   has(key: K): boolean {
-    return this.#liveSlot(key) !== undefined
+    if (this._overlay !== undefined) return this.#visibleItem(key) !== undefined
+    const slot = this.#store._slotOf(key)
+    if (slot === undefined) return false
+    if (this.#isFresh(slot)) return true
+    this.#expireDue()
+    return false
   }
 
   /**
@@ -135,6 +170,7 @@ export class Cache<K = unknown, V = unknown> {
    * use. The same object is returned until the entry changes: a snapshot, compared by identity.
    */
   getItem(key: K): CacheItem<V> | undefined {
+    if (this._overlay !== undefined) return this.#visibleItem(key)
     const slot = this.#store._slotOf(key)
     return slot === undefined || !this.#isFresh(slot) ? undefined : this.#store._itemAt(slot)
   }
@@ -165,6 +201,8 @@ export class Cache<K = unknown, V = unknown> {
 
   /**
    * The live value of `key`; on a miss, calls `factory()` once, stores its result and returns it.
+   * It looks at the committed entry only (see {@link Cache.committed}): it is how a fetch fills the
+   * key, and an optimistic value over the key must not stop one.
    *
    * A factory that returns a Promise has the Promise stored, so every caller shares one request.
    * Its TTL starts when it fulfils (a pending entry never expires); if it rejects, the entry is
@@ -257,21 +295,70 @@ export class Cache<K = unknown, V = unknown> {
   }
 
   /**
+   * Marks live entries stale and keeps their values: `target` is a key, a predicate
+   * `(key, value) => boolean` (a function is always taken as a predicate; the value is as stored, a
+   * Promise for a fetched entry), or `undefined` (or nothing) for every live entry. Each marked
+   * entry (but a pending `getOrCompute` Promise) becomes a new `CacheItem` (same value and expiration) and is announced to the key's subscribers and as an
+   * `invalidate` event, so readers see the change: React's async hooks fetch it again in the
+   * background, `useCachedValue` computes it again. The mark stays until the key is written again
+   * (`set`, a fetch arriving, `hydrate`…); `expire` and `persist` keep it.
+   * @returns how many entries were marked.
+   * @throws whatever the predicate throws; nothing is marked then.
+   */
+  invalidate(target?: K | ((key: K, value: V) => boolean)): number {
+    const keys = this.#matching(target)
+    const store = this.#store
+    for (const key of keys) {
+      const slot = store._slotOf(key) as number
+      // A pending getOrCompute entry keeps its item, which its settlement looks for; it is marked
+      // as it is and the mark carries over when it fulfils.
+      if (!this.#pendingKeys.has(store._itemAt(slot)))
+        store.update(slot, store._valueAt(slot), store._expirationAt(slot))
+      this.#staleness.mark(store._itemAt(slot))
+    }
+    for (const key of keys) this.#announce('invalidate', key)
+    return keys.length
+  }
+
+  /**
+   * Whether the live entry of `key` was marked stale by {@link Cache.invalidate} and not written
+   * since. Never changes the cache (safe during a React render).
+   */
+  isInvalidated(key: K): boolean {
+    return this.#staleness.has(this.#committedItem(key))
+  }
+
+  /**
    * The live keys: in insertion order, or least recently used first when `maxSize` is set.
    * Expired entries are left out (not removed: the timer or a read removes them).
    */
   keys(): K[] {
-    return this.#collect((key) => key)
+    return this.#collect((key) => key, this._overlay)
   }
 
   /** The live values, in the order of {@link Cache.keys}. */
   values(): V[] {
-    return this.#collect((_, slot) => this.#store._valueAt(slot))
+    return this.#collect((_, slot, shown) => (shown ? shown.value : this.#store._valueAt(slot)), this._overlay)
   }
 
   /** The live entries as `[key, item]` pairs, in the order of {@link Cache.keys}. */
   items(): [K, CacheItem<V>][] {
-    return this.#collect((key, slot) => [key, this.#store._itemAt(slot)])
+    return this.#collect(this.#itemPair, this._overlay)
+  }
+
+  /**
+   * The committed entries alone. While an optimistic layer stands (see `beginOptimistic`),
+   * `get`, `has`, `getItem`, `keys`, `values`, `items` and `size` show what the app shows: the
+   * newest layer's value of each key it wrote. This view shows what the layers stand on, as
+   * `persistCache`, `syncTabs` and `dehydrate` read it. The same object every time.
+   */
+  get committed(): CommittedEntries<K, V> {
+    this.#committed ??= {
+      getItem: (key) => this.#committedItem(key),
+      keys: () => this.#collect((key) => key),
+      items: () => this.#collect(this.#itemPair),
+    }
+    return this.#committed
   }
 
   /** Removes every entry; tells each removed key's subscribers, then logs one `flush` event. */
@@ -363,6 +450,20 @@ export class Cache<K = unknown, V = unknown> {
     }
   }
 
+  /**
+   * @internal For optimistic.ts: runs `change`, a change of the overlay's layers that may change
+   * what `key` shows, and announces the result with `optimistic: true` (no committed entry changed).
+   */
+  _changeShown(key: K, change: () => void): void {
+    const before = this.getItem(key)
+    change()
+    const after = this.getItem(key)
+    if (after === before) return
+    this.#emitter._keyChanged(key)
+    this.#emitter.log(after ? 'set' : 'delete', key, true)
+    if (!before !== !after) this.#emitter._keyListChanged()
+  }
+
   /** How many listeners of every kind are subscribed. */
   get listenerCount(): number {
     return this.#emitter.size
@@ -393,6 +494,27 @@ export class Cache<K = unknown, V = unknown> {
     return ttl === null || ttl === Infinity ? Infinity : this.#clock.now() + ttl
   }
 
+  #committedItem(key: K): CacheItem<V> | undefined {
+    const slot = this.#store._slotOf(key)
+    return slot === undefined || !this.#isFresh(slot) ? undefined : this.#store._itemAt(slot)
+  }
+
+  /** What `key` shows while layers stand: the newest layer's item, else the committed live one. */
+  #visibleItem(key: K): CacheItem<V> | undefined {
+    const top = (this._overlay as Overlay<K, V>).top(key)
+    return top === undefined ? this.#committedItem(key) : (top ?? undefined)
+  }
+
+  /** As {@link Cache.get} reads while layers stand: a committed entry read counts as a use. */
+  #visibleItemOrThrow(key: K): CacheItem<V> {
+    const top = (this._overlay as Overlay<K, V>).top(key)
+    if (top) return top
+    if (top === null) throw new KeyError(key)
+    const slot = this.#liveSlotOrThrow(key)
+    this.#bound.use(key, slot)
+    return this.#store._itemAt(slot)
+  }
+
   #isFresh(slot: number): boolean {
     const expiration = this.#store._expirationAt(slot)
     return expiration === Infinity || expiration > this.#clock.now()
@@ -403,6 +525,12 @@ export class Cache<K = unknown, V = unknown> {
     const slot = this.#store._slotOf(key)
     if (slot === undefined || this.#isFresh(slot)) return slot
     this.#expireDue()
+  }
+
+  /** `get` found no live entry of `key` (or found it expired, in `slot`: it expires, with every other one due). */
+  #missing(key: K, slot: number | undefined): never {
+    if (slot !== undefined) this.#expireDue()
+    throw new KeyError(key)
   }
 
   #liveSlotOrThrow(key: K): number {
@@ -458,7 +586,10 @@ export class Cache<K = unknown, V = unknown> {
   #retime(key: K, slot: number, expiration: number): void {
     const previous = this.#store._expirationAt(slot)
     if (previous === expiration) return
+    // The value stays, so an invalidate mark stays with it.
+    const stale = this.#staleness.used && this.#staleness.has(this.#store._itemAt(slot))
     this.#store.update(slot, this.#store._valueAt(slot), expiration)
+    if (stale) this.#staleness.mark(this.#store._itemAt(slot))
     this.#schedule._track(key, expiration, previous)
     this.#announce('set', key)
   }
@@ -510,15 +641,46 @@ export class Cache<K = unknown, V = unknown> {
     this.#emitter._keyListChanged()
   }
 
-  #announce(type: 'set' | 'delete' | 'expire' | 'evict', key: K): void {
+  #announce(type: 'set' | 'delete' | 'expire' | 'evict' | 'invalidate', key: K): void {
     this.#emitter._keyChanged(key)
     this.#emitter.log(type, key)
   }
 
+  #itemPair = (key: K, slot: number, shown?: CacheItem<V>): [K, CacheItem<V>] => [
+    key,
+    shown ?? this.#store._itemAt(slot),
+  ]
+
+  /** The live keys that `target` of {@link Cache.invalidate} names, found before anything is marked. */
+  #matching(target: K | ((key: K, value: V) => boolean) | undefined): K[] {
+    // Committed entries only: an optimistic value is never marked, the entry under it is.
+    if (target === undefined) return this.#collect((key) => key)
+    if (typeof target !== 'function') return this.#committedItem(target) ? [target] : []
+    const matches = target as (key: K, value: V) => boolean
+    const keys: K[] = []
+    for (const [key, slot] of this.#store.entries()) {
+      if (this.#isFresh(slot) && matches(key, this.#store._valueAt(slot))) keys.push(key)
+    }
+    return keys
+  }
+
   // Lists live entries without removing expired ones, so listing is safe inside a React render.
-  #collect<T>(map: (key: K, slot: number) => T): T[] {
+  // With an overlay, `map` gets what a layer shows as `shown` (and slot -1 for a key only a layer
+  // holds: those come last, in the order first written); keys a layer deleted are left out.
+  #collect<T>(map: (key: K, slot: number, shown?: CacheItem<V>) => T, overlay?: Overlay<K, V>): T[] {
     const out: T[] = []
-    for (const [key, slot] of this.#store.entries()) if (this.#isFresh(slot)) out.push(map(key, slot))
+    for (const [key, slot] of this.#store.entries()) {
+      if (!this.#isFresh(slot)) continue
+      const top = overlay?.top(key)
+      if (top === undefined) out.push(map(key, slot))
+      else if (top) out.push(map(key, slot, top))
+    }
+    if (overlay) {
+      for (const key of overlay.keys()) {
+        const top = overlay.top(key)
+        if (top && !this.#committedItem(key)) out.push(map(key, -1, top))
+      }
+    }
     return out
   }
 }

@@ -35,27 +35,35 @@ const isNative = (fn: () => number): boolean => Function.prototype.toString.call
  * test may move time between any two reads, so every read asks it.
  */
 function createSystemClock(): Required<Clock> {
+  // `reading` is kept only while `Date.now` is `readingFrom`, a native one; else it is undefined.
   let reading: number | undefined
-  let lastNow: unknown
-  let native = false
+  let readingFrom: unknown
+  /** The last `Date.now` found not to be native, so a fake clock's reads skip the check. */
+  let fake: unknown
   const forget = () => {
     reading = undefined
   }
+  /** The first read of a run, or every read under a fake clock: asks `Date.now` itself. */
+  const read = (dateNow: () => number): number => {
+    reading = undefined
+    const time = dateNow()
+    if (dateNow === fake) return time
+    if (!isNative(dateNow)) {
+      fake = dateNow
+      return time
+    }
+    readingFrom = dateNow
+    reading = time
+    // A Promise job, not queueMicrotask, which a fake-timer library may replace (and never run).
+    settled.then(forget)
+    return time
+  }
   return {
+    // Kept this small so that it inlines into every read of the cache (see Cache.get): the work of a
+    // first read, and of a fake clock, is in `read`.
     now() {
       const dateNow = Date.now
-      if (dateNow !== lastNow) {
-        lastNow = dateNow
-        native = isNative(dateNow)
-        reading = undefined
-      }
-      if (!native) return dateNow()
-      if (reading === undefined) {
-        reading = dateNow()
-        // A Promise job, not queueMicrotask, which a fake-timer library may replace (and never run).
-        settled.then(forget)
-      }
-      return reading
+      return reading !== undefined && dateNow === readingFrom ? reading : read(dateNow)
     },
     setTimeout: globalSetTimeout,
     clearTimeout: globalClearTimeout,

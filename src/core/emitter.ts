@@ -1,5 +1,13 @@
-/** What changed, as told to {@link Cache.onEvent} listeners. */
-export type CacheEvent<K> = { type: 'set' | 'delete' | 'expire' | 'evict'; key: K } | { type: 'flush'; key?: undefined }
+import { rethrowLater } from './report'
+
+/**
+ * What changed, as told to {@link Cache.onEvent} listeners. `optimistic: true` marks a change of
+ * what an optimistic layer shows (see `beginOptimistic`): the committed entries did not change,
+ * so persistence and tab sync ignore it.
+ */
+export type CacheEvent<K> =
+  | { type: 'set' | 'delete' | 'expire' | 'evict' | 'invalidate'; key: K; optimistic?: true }
+  | { type: 'flush'; key?: undefined; optimistic?: undefined }
 
 export type Listener = () => void
 
@@ -9,9 +17,7 @@ const call = <A>(listener: (arg: A) => void, arg: A): void => {
   try {
     listener(arg)
   } catch (error) {
-    queueMicrotask(() => {
-      throw error
-    })
+    rethrowLater(error)
   }
 }
 
@@ -123,9 +129,9 @@ export class Emitter<K> {
   }
 
   /** Tells the event-log listeners. The event object is made only when someone listens. */
-  log(type: CacheEvent<K>['type'], key?: K): void {
+  log(type: CacheEvent<K>['type'], key?: K, optimistic?: true): void {
     if (!this.#events.size) return
-    const event = { type, key } as CacheEvent<K>
+    const event = (optimistic ? { type, key, optimistic } : { type, key }) as CacheEvent<K>
     if (this.#holds) this.#heldEvents.push(event)
     else callAll(this.#events, event)
   }

@@ -1,7 +1,8 @@
-export { Cache, type CacheItem, type CacheOptions } from './cache'
+export { Cache, type CacheItem, type CacheOptions, type CommittedEntries } from './cache'
 export type { Clock } from './clock'
 export type { CacheEvent, Listener } from './emitter'
 export { KeyError } from './errors'
+export { beginOptimistic, type LayerState, type OptimisticLayer } from './optimistic'
 export {
   type CacheSnapshot,
   type DehydrateOptions,

@@ -26,7 +26,8 @@ export interface HydrateOptions {
 }
 
 /**
- * The live entries of `cache` as a {@link CacheSnapshot}, in the order of `keys()`. A Promise
+ * The committed live entries of `cache` (never an optimistic value: see `beginOptimistic`) as a
+ * {@link CacheSnapshot}, in the order of `keys()`. A Promise
  * entry that has fulfilled goes in with its value; a pending or rejected one is left out.
  * @throws TypeError when `filter` is given and is not a function; whatever `filter` throws (the
  * cache is never changed by dehydrating).
@@ -38,7 +39,7 @@ export function dehydrate<K, V>(
   const { filter } = options
   if (filter !== undefined) checkFunction(filter, 'filter')
   const entries: CacheSnapshot<K, Awaited<V>>['entries'] = []
-  for (const [key, { value, expiration }] of cache.items()) {
+  for (const [key, { value, expiration }] of cache.committed.items()) {
     const settled = settledValue(value)
     if (settled && (!filter || filter(key, settled.value))) entries.push([key, settled.value, expiration])
   }
@@ -77,7 +78,7 @@ export function hydrate<K, V>(cache: Cache<K, V>, snapshot: CacheSnapshot<K, V>,
   const release = cache.hold()
   try {
     for (const [key, value, expiration] of entries) {
-      if (!overwrite && cache.getItem(key) !== undefined) continue
+      if (!overwrite && cache.committed.getItem(key) !== undefined) continue
       if (cache.setItem(key, { value, expiration })) stored++
     }
   } finally {

@@ -9,6 +9,10 @@ export interface EntryRowProps {
   cache: AnyCache
   entryKey: unknown
   item: CacheItem<unknown>
+  /** Whether `item` is an optimistic value, shown over the committed entry by a pending mutation. */
+  optimistic: boolean
+  /** Whether the entry is stale: invalidated, or older than its async readers' `staleTime`. */
+  stale: boolean
   /** How many components (and requests in flight) read the key. */
   readers: number
   /** The time the entry had left when the panel first saw its expiration (ms): the bar's 100%. */
@@ -37,6 +41,8 @@ export const EntryRow = memo(function EntryRow({
   cache,
   entryKey,
   item,
+  optimistic,
+  stale,
   readers,
   total,
   seconds,
@@ -77,7 +83,11 @@ export const EntryRow = memo(function EntryRow({
   }
   return (
     <tr data-key={name}>
-      <td className="m">{name}</td>
+      <td className="m">
+        {name}
+        {optimistic && <span className="optimistic"> optimistic</span>}
+        {stale && <span className="stale"> stale</span>}
+      </td>
       <td>
         <button
           type="button"

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { label } from './preview'
 import type { LoggedEvent } from './watch'
 
-const TYPES = ['all', 'set', 'delete', 'expire', 'evict', 'flush']
+const TYPES = ['all', 'set', 'delete', 'expire', 'evict', 'invalidate', 'flush']
 
 /** HH:MM:SS.mmm in local time. */
 const clockTime = (time: number): string => {

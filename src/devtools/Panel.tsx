@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useState } from 'react'
+import { useRenderState } from '../react/context'
+import { keyFetches } from '../react/keyFetches'
 import type { AnyCache } from '../react/renderState'
 import { createBars } from './bars'
 import { EntryRow } from './EntryRow'
@@ -19,6 +21,11 @@ export function Panel({ cache }: { cache: AnyCache }) {
   const [seconds, setSeconds] = useState('5')
   const [limit, setLimit] = useState(PAGE)
   const bars = useMemo(() => createBars(() => cache.now()), [cache])
+  // The async readers' staleness (staleTime) is known to the hooks of the panel's own cache only;
+  // an invalidation is known to the cache itself. Read each render (the panel renders every second).
+  const renderState = useRenderState()
+  const fetches = renderState.cache === cache ? renderState._part(keyFetches) : undefined
+  const isStale = (key: unknown) => (fetches ? fetches.isStaleNow(key) : cache.isInvalidated(key))
   // React needs a string key per row: a key that is an object or a symbol gets an id of its own
   // (an object's weakly held; a symbol cannot be a WeakMap key in every engine).
   const [ids] = useState(() => ({
@@ -33,6 +40,8 @@ export function Panel({ cache }: { cache: AnyCache }) {
   const matching = query ? items.filter(([key]) => label(key).toLowerCase().includes(query)) : items
   const shown = matching.slice(0, limit)
   const { defaultTtl, maxSize } = cache
+  // Mutations in flight: each has an open optimistic layer (see beginOptimistic).
+  const pending = cache._overlay?._openLayerKeys() ?? []
   const rowKey = (key: unknown): string => {
     // Object(key) is key itself only for objects and functions; symbols need an id too, as two
     // symbols may print alike.
@@ -52,6 +61,8 @@ export function Panel({ cache }: { cache: AnyCache }) {
         <dd>{defaultTtl === null ? 'none' : `${defaultTtl} ms`}</dd>
         <dt>listeners</dt>
         <dd>{Math.max(cache.listenerCount - own, 0)}</dd>
+        <dt>pending mutations</dt>
+        <dd title={pending.map((keys) => keys.map(label).join(', ')).join('\n')}>{pending.length}</dd>
       </dl>
       <div className="row">
         <input
@@ -95,7 +106,9 @@ export function Panel({ cache }: { cache: AnyCache }) {
                   cache={cache}
                   entryKey={key}
                   item={item}
+                  optimistic={item !== cache.committed.getItem(key)}
                   readers={cache.keyListenerCount(key)}
+                  stale={isStale(key)}
                   total={totals.get(key)?.[1] ?? 0}
                   seconds={Number(seconds)}
                   bars={bars}

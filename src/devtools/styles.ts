@@ -15,7 +15,7 @@ dl{display:flex;flex-wrap:wrap;gap:4px;margin:0}dt{color:var(--m)}dd{margin:0 10
 .scroll{overflow:auto;border:1px solid var(--l)}table{border-collapse:collapse;width:100%}
 th,td{padding:3px 6px;text-align:left;vertical-align:top;border-bottom:1px solid var(--l)}th{position:sticky;top:0;background:var(--h);color:var(--m)}
 .m{font:11.5px ui-monospace,Menlo,monospace;overflow-wrap:anywhere}td:first-child{min-width:11em}.v{border:0;background:0;padding:0;text-align:left}
-pre{margin:4px 0 0;white-space:pre-wrap}textarea{display:block;width:100%;min-height:5em;margin:4px 0}[role=alert]{margin:0;color:var(--e)}
+.stale,.optimistic{color:var(--m);font-style:italic}pre{margin:4px 0 0;white-space:pre-wrap}textarea{display:block;width:100%;min-height:5em;margin:4px 0}[role=alert]{margin:0;color:var(--e)}
 .t,.a{white-space:nowrap}.t{color:var(--m)}i{display:block;height:100%;background:var(--a)}
 [role=progressbar]{display:inline-block;width:48px;height:4px;margin-right:6px;border-radius:2px;background:var(--l);overflow:hidden}
 ol{margin:0;padding:0;list-style:none;max-height:120px;overflow:auto;color:var(--m)}p{margin:6px}`

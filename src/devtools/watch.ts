@@ -40,7 +40,7 @@ export function useWatch(cache: AnyCache, paused: boolean): Watch {
     const stop = cache.onEvent((event) => {
       const { log, totals } = watch
       if (event.type === 'flush') totals.clear()
-      else if (event.type !== 'set') totals.delete(event.key)
+      else if (event.type !== 'set' && event.type !== 'invalidate') totals.delete(event.key)
       if (!pausedNow.current && log.unshift({ ...event, id: ++id, time: Date.now() }) > LOG_SIZE) log.pop()
       if (!queued) {
         queued = true

@@ -11,7 +11,7 @@ export type Change = [key: SyncedKey, stamp: Stamp, value?: unknown, expiration?
 /**
  * What crosses the channel; `poche: 1` and `from` (the sending tab's id) mark it as ours. A tab
  * that starts says `hello`; the others answer it (`to`) with their live entries as `changes`. A
- * write is sent as one `changes` item, a flush as its stamp.
+ * write is sent as one `changes` item, a flush as its stamp, `cache.invalidate` as the keys it marked.
  */
 export interface Message {
   poche: 1
@@ -20,6 +20,7 @@ export interface Message {
   hello?: true
   flush?: Stamp
   changes?: Change[]
+  invalidate?: SyncedKey[]
 }
 
 /** Whether `value` is a well-formed {@link Change} (a set's expiration a finite number or `null`). */

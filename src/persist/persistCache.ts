@@ -213,9 +213,10 @@ export function persistCache<K, V>(cache: Cache<K, V>, options: PersistOptions<K
 
   // Subscribed before hydration, so that writes made before it are known (and written after it).
   const unsubscribe = cache.onEvent((event) => {
-    // Hydration's own writes need no write back, and expiry needs none (see above).
-    if (hydrating || event.type === 'expire') return
-    if (event.type === 'set') settledValueOrWait(cache.getItem(event.key)?.value, changed)
+    // Hydration's own writes need no write back, expiry needs none (see above), an invalidation
+    // changes no stored value, and optimistic values are never stored.
+    if (hydrating || event.type === 'expire' || event.type === 'invalidate' || event.optimistic) return
+    if (event.type === 'set') settledValueOrWait(cache.committed.getItem(event.key)?.value, changed)
     changed()
   })
   const removePageListeners = onPageExit(flush)

@@ -28,6 +28,8 @@ export interface SyncTabsOptions {
  *   ms, then tab id, from a clock that is always ahead of every stamp the tab has seen), each tab
  *   remembers the stamp of the last write it knows per key (a deleted key's too, until a flush),
  *   and applies a write from another tab only if it is newer.
+ * - `cache.invalidate` in one tab marks the same keys stale in the others (their mounted readers
+ *   fetch them again, each tab for itself); the marks of one task cross in one message.
  * - A flush removes, in every tab, the entries written before it (told to subscribers as deletes
  *   in the other tabs); a write made after it, in any tab, stays.
  * - A change applied from another tab is never sent again: the tab remembers, per key, the entry
@@ -65,6 +67,8 @@ export function syncTabs<K, V>(cache: Cache<K, V>, options: SyncTabsOptions = {}
   }
 
   const local = cache as unknown as Cache<SyncedKey, unknown>
+  // Optimistic values stay in their tab: only committed entries are read, and sent.
+  const committed = local.committed
   const tab = Math.random().toString(36).slice(2)
   const clock = stampClock(tab)
   // Per key, the stamp of the last write this tab knows of (kept after a delete, so that an older
@@ -74,6 +78,10 @@ export function syncTabs<K, V>(cache: Cache<K, V>, options: SyncTabsOptions = {}
   // Entries held before the tab met the others carry no stamp: older than every real write.
   let flushedAt: Stamp = [0, '']
   let stopped = false
+  // Keys this tab invalidated, sent together after the task that marked them; and the keys a peer
+  // invalidated here, whose 'invalidate' events are not sent back.
+  let invalidated: SyncedKey[] = []
+  const fromPeers = new Set<SyncedKey>()
 
   const post = (message: Omit<Message, 'poche' | 'from'>): void =>
     channel.postMessage({ poche: 1, from: tab, ...message })
@@ -90,7 +98,7 @@ export function syncTabs<K, V>(cache: Cache<K, V>, options: SyncTabsOptions = {}
 
   /** Tells the other tabs the entry `key` has now, unless it is the one they have. */
   const share = (key: SyncedKey): void => {
-    const item = local.getItem(key)
+    const item = committed.getItem(key)
     if (stopped || (shared.has(key) && shared.get(key) === item)) return
     const settled = item && settledValueOrWait(item.value, () => share(key))
     if (item && !settled) return
@@ -102,7 +110,7 @@ export function syncTabs<K, V>(cache: Cache<K, V>, options: SyncTabsOptions = {}
 
   /** Removes every entry written before `flush`, and forgets those writes. */
   const applyFlush = (flush: Stamp): void => {
-    for (const key of local.keys()) {
+    for (const key of committed.keys()) {
       const written = stamps.get(key) ?? flushedAt
       if (isNewer(written, flush)) continue
       stamps.delete(key)
@@ -119,22 +127,22 @@ export function syncTabs<K, V>(cache: Cache<K, V>, options: SyncTabsOptions = {}
     stamps.set(key, stamp)
     const stored = change.length > 2 && local.setItem(key, { value, expiration: expiration as number | null })
     // A delete, or a set that expired on the way: the sending tab has no entry for the key now.
-    if (!stored && local.getItem(key)) local.delete(key)
-    shared.set(key, local.getItem(key))
+    if (!stored && committed.getItem(key)) local.delete(key)
+    shared.set(key, committed.getItem(key))
   }
 
   /** Sends the tab `to`, which has just started, this tab's live entries. */
   const answer = (to: string): void => {
     const changes: Change[] = []
-    for (const [key, item] of local.items()) {
+    for (const [key, item] of committed.items()) {
       const settled = isSyncedKey(key) && settledValue(item.value)
       if (settled) changes.push([key, stamps.get(key) ?? [0, tab], settled.value, item.expiration])
     }
     send(changes, to)
   }
 
-  const unsubscribe = local.onEvent(({ type, key }) => {
-    if (stopped) return
+  const unsubscribe = local.onEvent(({ type, key, optimistic }) => {
+    if (stopped || optimistic) return
     if (type === 'flush') {
       flushedAt = clock.next()
       stamps.clear()
@@ -142,7 +150,16 @@ export function syncTabs<K, V>(cache: Cache<K, V>, options: SyncTabsOptions = {}
       post({ flush: flushedAt })
     } else if (isSyncedKey(key)) {
       if (type === 'set' || type === 'delete') share(key)
-      else {
+      else if (type === 'invalidate') {
+        if (fromPeers.delete(key)) return
+        if (!invalidated.length) {
+          queueMicrotask(() => {
+            if (!stopped) post({ invalidate: invalidated })
+            invalidated = []
+          })
+        }
+        invalidated.push(key)
+      } else {
         // Expired (every tab expires it itself) or evicted (this tab's own bound): nothing is sent.
         stamps.delete(key)
         shared.delete(key)
@@ -167,6 +184,13 @@ export function syncTabs<K, V>(cache: Cache<K, V>, options: SyncTabsOptions = {}
           if (!isChange(change)) continue
           clock.see(change[1])
           apply(change)
+        }
+      }
+      if (Array.isArray(data.invalidate)) {
+        for (const key of data.invalidate) {
+          if (!isSyncedKey(key) || fromPeers.has(key)) continue
+          fromPeers.add(key)
+          if (!local.invalidate(key)) fromPeers.delete(key)
         }
       }
     } finally {

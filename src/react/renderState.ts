@@ -42,6 +42,7 @@ export class CacheRenderState {
   #failures = new Map<unknown, unknown>()
   #pins = new Map<unknown, Pin>()
   #keyList: KeyList | undefined
+  #parts = new Map<(cache: AnyCache) => unknown, unknown>()
 
   constructor(cache: AnyCache) {
     this.cache = cache
@@ -132,6 +133,15 @@ export class CacheRenderState {
     const error = failures.get(key)
     queueMicrotask(() => failures.delete(key))
     return { error }
+  }
+
+  /**
+   * What `make` makes for this cache, made on first use and kept with the rest: the state of a
+   * feature that only the apps importing it carry (the async hooks' per-key fetches).
+   */
+  _part<T>(make: (cache: AnyCache) => T): T {
+    if (!this.#parts.has(make)) this.#parts.set(make, make(this.cache))
+    return this.#parts.get(make) as T
   }
 
   /** The live keys, shared by every `useCacheKeys` reader of this cache. */

@@ -43,7 +43,7 @@ export const fetchInto =
     const promise = new Promise<V>((resolve) => resolve(fetcher(controller.signal)))
     promiseStateOf(promise)
     const stop = cache.subscribe(key, () => {
-      if (cache.getItem(key)?.value !== promise) request.abort()
+      if (cache.committed.getItem(key)?.value !== promise) request.abort()
     })
     const request: Request = {
       readers: 0,
@@ -94,15 +94,17 @@ export function useOutcome(value: unknown): Outcome<unknown> | undefined {
  */
 export function useRequestReader<K>(cache: Cache<K, unknown>, key: K, value: unknown): void {
   useEffect(() => {
-    const request = isThenable(value) ? requests.get(value) : undefined
+    // Under an optimistic value, the component still reads the request the layer stands on.
+    const read = isThenable(value) ? value : cache.committed.getItem(key)?.value
+    const request = isThenable(read) ? requests.get(read) : undefined
     if (!request) return
     request.readers++
     return () => {
       if (--request.readers) return
       queueMicrotask(() => {
-        if (request.readers || outcomeOf(value as PromiseLike<unknown>).status !== 'pending') return
+        if (request.readers || outcomeOf(read as PromiseLike<unknown>).status !== 'pending') return
         request.abort()
-        if (cache.getItem(key)?.value === value) cache.delete(key)
+        if (cache.committed.getItem(key)?.value === read) cache.delete(key)
       })
     }
   }, [cache, key, value])

@@ -5,22 +5,34 @@ import { useCacheItem } from './useCacheItem'
 
 /**
  * The live value of `key` in a box, computing and storing it during render on a miss when a
- * `factory` is given; `undefined` for a miss without one. The write is announced after commit,
- * and the key kept from eviction until this component has subscribed to it.
+ * `factory` is given; `undefined` for a miss without one. With `recomputeInvalidated`, an entry
+ * that `cache.invalidate` marked is computed again too (and `set`). The write is announced after
+ * commit, and the key kept from eviction until this component has subscribed to it.
  * @internal shared by useCachedValue, useCachedAsync and useSuspenseCachedValue.
  */
-export function useComputed<V, K>(key: K, factory: (() => V) | undefined, ttl?: number): { value: V } | undefined {
+export function useComputed<V, K>(
+  key: K,
+  factory: (() => V) | undefined,
+  ttl?: number,
+  recomputeInvalidated = false,
+): { value: V } | undefined {
   const renderState = useRenderState()
   const cache = renderState.cache
   const render = useRef(0)
   render.current = renderState._stampRender()
   let computed: { value: V } | undefined
-  if (factory && cache.getItem(key) === undefined) {
+  const miss = factory && cache.getItem(key) === undefined
+  if (miss || (factory && recomputeInvalidated && cache.isInvalidated(key))) {
     // The write happens now, so this render and any sibling mounting on the same key see it.
     computed = writeDuringRender(
       renderState,
       render.current,
-      () => ({ value: cache.getOrCompute(key, factory, ttl) }),
+      () => {
+        if (miss) return { value: cache.getOrCompute(key, factory, ttl) }
+        const value = factory()
+        cache.set(key, value, ttl)
+        return { value }
+      },
       () => [key],
     )
   }

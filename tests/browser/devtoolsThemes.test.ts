@@ -4,7 +4,7 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { type ServedPage, servePage } from './servePage'
+import { recordProblems, type ServedPage, servePage } from './servePage'
 
 let served: ServedPage
 
@@ -24,10 +24,7 @@ async function openPage(scheme: 'light' | 'dark'): Promise<{ page: Page; problem
   const context = await served.browser.newContext({ colorScheme: scheme })
   const page = await context.newPage()
   const problems: string[] = []
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text())
-  })
-  page.on('pageerror', (error) => problems.push(String(error)))
+  recordProblems(page, problems)
   await page.goto(served.base)
   // Playwright's locators pierce open shadow roots.
   await page.getByRole('button', { name: /^Expand user/ }).click()

@@ -4,7 +4,7 @@ import { once } from 'node:events'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { build } from 'esbuild'
-import { type Browser, chromium } from 'playwright-core'
+import { type Browser, chromium, type Page } from 'playwright-core'
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs'
 
 export interface ServedPage {
@@ -14,6 +14,12 @@ export interface ServedPage {
   /** Closes the browser and the server. */
   close(): Promise<void>
 }
+
+// The empty icon keeps a full Chromium (Debian's) from asking for /favicon.ico, a 404 that it
+// reports as a console error; the headless build from npm never asks.
+const html =
+  '<!doctype html><html lang="en"><title>poche</title><link rel="icon" href="data:,">' +
+  '<body><script src="/page.js"></script>'
 
 /** Answers a request other than the page's own, or returns false to let servePage answer. */
 export type Route = (request: IncomingMessage, response: ServerResponse) => boolean
@@ -37,11 +43,8 @@ export async function servePage(entry: string, route?: Route): Promise<ServedPag
   const server = createServer((request, response) => {
     if (route?.(request, response)) return
     if (request.url === '/page.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(script)
-    else if (request.url === '/') {
-      response
-        .writeHead(200, { 'content-type': 'text/html' })
-        .end('<!doctype html><html lang="en"><title>poche</title><body><script src="/page.js"></script>')
-    } else response.writeHead(404).end()
+    else if (request.url === '/') response.writeHead(200, { 'content-type': 'text/html' }).end(html)
+    else response.writeHead(404).end()
   })
   server.listen(0, '127.0.0.1')
   await once(server, 'listening')
@@ -54,4 +57,17 @@ export async function servePage(entry: string, route?: Route): Promise<ServedPag
       server.close()
     },
   }
+}
+
+/**
+ * Adds to `problems` whatever `page` prints with console.error or throws; a failed load is named
+ * with its address (Chromium's message alone says only "Failed to load resource").
+ */
+export function recordProblems(page: Page, problems: string[]): void {
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return
+    const { url } = message.location()
+    problems.push(url ? `${message.text()} (${url})` : message.text())
+  })
+  page.on('pageerror', (error) => problems.push(String(error)))
 }

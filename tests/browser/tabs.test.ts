@@ -1,42 +1,16 @@
 // poche/persist in a real browser: Chromium pages of one browser context are tabs of one origin,
 // with the real localStorage and a real BroadcastChannel. The page script is src/persist and
 // src/core bundled on the fly with esbuild and served over HTTP on 127.0.0.1 (servePage.ts).
-import { join } from 'node:path'
-import type { BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
-import { type ServedPage, servePage } from './servePage'
+import type { Page } from 'playwright-core'
+import { expect, it } from 'vitest'
+import { setUpTabPages } from './tabPages'
 import type { StartOptions } from './tabsPage'
 
-let served: ServedPage
-let context: BrowserContext
-// What any page printed with console.error or threw: each test expects none.
-let pageErrors: string[] = []
-
-beforeAll(async () => {
-  served = await servePage(join(__dirname, 'tabsPage.ts'))
-}, 120_000)
-
-afterAll(() => served?.close())
-
-beforeEach(async () => {
-  // A fresh context per test: its own localStorage, and no tab of another test on the channel.
-  context = await served.browser.newContext()
-  pageErrors = []
-})
-
-afterEach(async () => {
-  await context.close()
-  expect(pageErrors).toEqual([])
-})
+const { openPage } = setUpTabPages()
 
 /** Opens a tab on the page and starts its cache. */
 async function openTab(options: StartOptions = {}): Promise<Page> {
-  const page = await context.newPage()
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text())
-  })
-  page.on('pageerror', (error) => pageErrors.push(String(error)))
-  await page.goto(served.base)
+  const page = await openPage()
   await start(page, options)
   return page
 }

@@ -1,7 +1,7 @@
 // The script of the page that tests/browser/tabs.test.ts opens in Chromium tabs, bundled on the
 // fly with esbuild: starts an app's cache the way an app would (persisted to the real localStorage,
 // synced over the real BroadcastChannel) and exposes it to the test.
-import { Cache } from '../../src/core/index'
+import { beginOptimistic, Cache } from '../../src/core/index'
 import { type Persistence, persistCache, syncTabs } from '../../src/persist/index'
 
 export interface StartOptions {
@@ -19,10 +19,12 @@ declare global {
     /** Every problem reported to onError, as "name: message". */
     problems: string[]
     start(options?: StartOptions): void
+    beginOptimistic: typeof beginOptimistic
   }
 }
 
 window.problems = []
+window.beginOptimistic = beginOptimistic
 window.start = ({ persistAs = 'app', sync = true, throttle }: StartOptions = {}) => {
   const onError = (error: unknown) => {
     window.problems.push(error instanceof Error ? `${error.name}: ${error.message}` : String(error))

@@ -72,6 +72,7 @@ it('filters the log by event type', async () => {
     'delete',
     'expire',
     'evict',
+    'invalidate',
     'flush',
   ])
   fireEvent.change(select, { target: { value: 'set' } })

@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 import { act, render, screen } from '@testing-library/react'
 import { StrictMode, useState } from 'react'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { type AsyncState, type Cache, useCachedAsync, useCachedValue } from '../../src/index'
 import { cacheSetup } from '../helpers/cacheSetup'
 import { controlledFetcher, flushPromises } from '../helpers/deferred'
+import { failOnUnhandledRejections } from '../helpers/unhandledRejections'
 
 const setup = () => cacheSetup()
 
@@ -14,18 +15,7 @@ const show = (state: AsyncState<unknown>): string =>
   }`
 
 // Vitest fails the run on an unhandled rejection too; this makes the check part of each test.
-let unhandled: unknown[] = []
-const onUnhandled = (reason: unknown) => unhandled.push(reason)
-beforeEach(() => {
-  unhandled = []
-  process.on('unhandledRejection', onUnhandled)
-})
-afterEach(async () => {
-  await flushPromises()
-  await new Promise((resolve) => setTimeout(resolve, 0))
-  process.off('unhandledRejection', onUnhandled)
-  expect(unhandled).toEqual([])
-})
+failOnUnhandledRejections()
 
 describe('useCachedAsync', () => {
   it('goes from pending to success and returns data, error, status, isFetching and refresh', async () => {
@@ -133,11 +123,12 @@ describe('useCachedAsync', () => {
     expect(renders.of('reader')).toBe(4)
   })
 
-  it('shows a rejection as an error, caches nothing, and never retries by itself', async () => {
+  // Issue 23 made failed attempts retried by default (retry: 3): with retry: false nothing is.
+  it('with retry: false shows a rejection as an error, caches nothing, and never retries by itself', async () => {
     const { cache, clock, wrap } = setup()
     const { calls, fetcher } = controlledFetcher<number>()
     function Reader() {
-      return <span data-testid="v">{show(useCachedAsync('k', fetcher, 1_000))}</span>
+      return <span data-testid="v">{show(useCachedAsync('k', fetcher, { ttl: 1_000, retry: false }))}</span>
     }
     render(wrap(<Reader />))
     await act(async () => calls[0]?.reject(new Error('500')))
@@ -158,7 +149,7 @@ describe('useCachedAsync', () => {
     const { calls, fetcher } = controlledFetcher<string>()
     let state: AsyncState<string> | undefined
     function Reader({ k }: { k: string }) {
-      state = useCachedAsync(k, fetcher)
+      state = useCachedAsync(k, fetcher, { retry: false })
       return <span data-testid="v">{show(state)}</span>
     }
     const view = render(wrap(<Reader k="a" />))
