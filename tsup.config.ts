@@ -4,24 +4,20 @@ import { defineConfig } from 'tsup'
 // Entries whose built files start with "use client": the ones that hold React components and
 // hooks, so that a React Server Component can render them. esbuild drops directives from the
 // modules it bundles, so the line is written onto the built files themselves.
-const clientEntries = ['index', 'devtools']
+const clientEntries = ['index', 'devtools', 'stream', 'next']
 
-// Method names of the core's and the hooks' internal parts (never part of the public API). Classes
-// keep `#private` names short once minified, but these are called from one part to another, so
-// they would reach users' bundles in full; the build shortens them instead, which is most of what
-// splitting the core into parts cost in size. A name here must never be public: tests/dist.test.ts
-// fails if one shows up in the emitted type declarations.
-export const internalNames = [
-  'slotOf itemAt valueAt expirationAt expirationOf expiring moveToEnd rekey', // SlotStore
-  'track takeDue rearm cancelIfIdle rebuild peek', // ExpirySchedule, ExpiryQueue
-  'excess', // SizeBound
-  'held lastHold watches countOf onKey onKeyList keyChanged keyListChanged', // Emitter
-  'stampRender holdForRender releaseUpTo rememberFailure takeFailure keyList', // CacheHooks
-  'overlay changeShown openLayerKeys', // Cache and its Overlay, for optimistic.ts and the devtools
-  'stateOf dropIfIdle arrivalOf retrying refetch', // KeyFetches, KeyFetch
-]
-  .join(' ')
-  .split(' ')
+/**
+ * The naming rule for internal members (preact's mangle.json `^_` rule): a method or field that one
+ * part of poche calls on another part's object (the core's SlotStore, ExpirySchedule, SizeBound and
+ * Emitter, Cache._pin and the optimistic layers' Cache._overlay, the hooks' CacheRenderState and
+ * KeyFetches, the stream outbox) is named with one leading `_`.
+ * The build shortens every such name: classes keep `#private` names short once minified, but
+ * these cross from part to part and would reach users' bundles in full. A public member never
+ * starts with `_`, and poche never reads a `_name` of an object it did not make:
+ * tests/internalNames.test.ts checks the sources, and tests/dist.test.ts the public declarations.
+ * (`__name`, two underscores, is left alone: the page-wide `self.__poche` of poche/stream.)
+ */
+export const internalName = /^_[^_]/
 
 export default defineConfig({
   entry: {
@@ -29,18 +25,22 @@ export default defineConfig({
     core: 'src/core/index.ts',
     persist: 'src/persist/index.ts',
     devtools: 'src/devtools/index.ts',
+    stream: 'src/stream/index.ts',
+    server: 'src/server/index.ts',
+    next: 'src/next/index.ts',
   },
   format: ['esm', 'cjs'],
   // Code shared by entries goes into chunks that each entry imports (for CommonJS as well), so
   // every entry sees one `Cache`, one `KeyError` and one `defaultCache`.
   splitting: true,
   treeshake: true,
-  dts: true,
+  // Members marked @internal (Cache._pin) stay out of the public declarations.
+  dts: { compilerOptions: { stripInternal: true } },
   clean: true,
   target: 'es2022',
-  external: ['react', 'react-dom'],
+  external: ['react', 'react-dom', 'next'],
   esbuildOptions(options) {
-    options.mangleProps = new RegExp(`^(${internalNames.join('|')})$`)
+    options.mangleProps = internalName
   },
   async onSuccess() {
     for (const entry of clientEntries) {

@@ -32,6 +32,15 @@ it('package.json declares the public contract', () => {
   expect(pkg.dependencies ?? {}).toEqual({})
   expect(pkg.peerDependencies.react).toBe('^18.0.0 || ^19.0.0')
   expect(pkg.peerDependenciesMeta.react.optional).toBe(true)
-  expect(Object.keys(pkg.exports)).toEqual(['.', './core', './persist', './devtools', './package.json'])
+  expect(Object.keys(pkg.exports)).toEqual([
+    '.',
+    './core',
+    './persist',
+    './devtools',
+    './stream',
+    './server',
+    './next',
+    './package.json',
+  ])
   expect(pkg.engines.node).toBeDefined()
 })

@@ -411,6 +411,27 @@ async function main() {
   )
 
   await check(
+    'Chromium, /streaming: keys nobody prefetched are fetched once on the server while the page streams, and reach the browser with their boundaries: no browser request',
+    async () => {
+      const run = `stream-${token}`
+      const prefix = `${run}:`
+      const { page, sent } = await visit(`/streaming?run=${run}`)
+      assert(sent.includes('__poche'), 'the streamed HTML holds no poche script')
+      for (const key of ['fast', 'slow']) {
+        const reader = page.locator(`[data-testid="stream-reader"][data-key="${prefix}${key}"]`)
+        await reader.waitFor()
+        const text = await reader.textContent()
+        assert(/value of .* \(fetched on the server, load #1\)/.test(text ?? ''), `the ${key} reader shows "${text}"`)
+        assert(sent.includes(`"${prefix}${key}"`), `the streamed HTML does not carry ${prefix}${key}`)
+      }
+      // Time for any stray request to arrive before counting.
+      await sleep(500)
+      const seen = countsOf(await counts(), prefix)
+      assert(Object.keys(seen).length === 0, `browser requests per key: ${JSON.stringify(seen)}`)
+    },
+  )
+
+  await check(
     'Chromium, / then the "Server prefetch" link: a client navigation hydrates the snapshot too, no request for its keys',
     async () => {
       // The link has no ?run=, so its keys have no prefix: no other check reads them.

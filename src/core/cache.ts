@@ -3,8 +3,8 @@ import { type CacheEvent, Emitter, type Listener } from './emitter'
 import { type CacheItem, isThenable } from './entry'
 import { checkDefaultTtl, checkExpiration, checkFunction, checkMaxSize, checkTtl, KeyError } from './errors'
 import { ExpirySchedule } from './expirySchedule'
-import { outcomeOf } from './outcome'
 import type { CommittedEntries, Overlay } from './overlay'
+import { promiseStateOf } from './promiseState'
 import { SizeBound } from './sizeBound'
 import { SlotStore } from './slotStore'
 import { Staleness } from './staleness'
@@ -59,12 +59,14 @@ export class Cache<K = unknown, V = unknown> {
   #defaultTtl: number | null
   /** The key each pending `getOrCompute` item is under now: `rename` moves it. */
   #pendingKeys = new Map<CacheItem<V>, K>()
+  /** How many pins each pinned key has (see `_pin`). */
+  #pins = new Map<K, number>()
   #committed: CommittedEntries<K, V> | undefined
   /**
    * @internal The optimistic layers over the committed entries, set by optimistic.ts while any
    * layer stands; `undefined` otherwise, so that reads then cost one check and nothing more.
    */
-  overlay: Overlay<K, V> | undefined = undefined
+  _overlay: Overlay<K, V> | undefined = undefined
   #staleness = new Staleness<V>()
 
   /**
@@ -74,7 +76,11 @@ export class Cache<K = unknown, V = unknown> {
   constructor(options: CacheOptions = {}) {
     const { defaultTtl = null, maxSize = Infinity, clock = systemClock } = options
     this.#defaultTtl = checkDefaultTtl(defaultTtl)
-    this.#bound = new SizeBound(checkMaxSize(maxSize), this.#store, (key) => this.#emitter.watches(key))
+    this.#bound = new SizeBound(
+      checkMaxSize(maxSize),
+      this.#store,
+      (key) => this.#emitter._watches(key) || this.#pins.has(key),
+    )
     checkFunction(clock?.now, 'clock.now')
     this.#clock = clock
     this.#schedule = new ExpirySchedule(this.#store, clock, () => this.#expireDue())
@@ -114,7 +120,7 @@ export class Cache<K = unknown, V = unknown> {
   /** The number of live entries. Expired entries still held are removed first. */
   get size(): number {
     this.#expireDue()
-    return this.overlay ? this.keys().length : this.#store.size
+    return this._overlay ? this.keys().length : this.#store.size
   }
 
   /**
@@ -141,17 +147,17 @@ export class Cache<K = unknown, V = unknown> {
     // into a small loop, it ran as fast as before; in a caller with more to inline (a hook, a
     // benchmark harness) the budget ran out and the read became real calls, a fifth to a third
     // slower. `node --trace-turbo-inlining` prints each call's inlined bytecode size.
-    if (this.overlay !== undefined) return this.#visibleItemOrThrow(key).value
-    const slot = this.#store.slotOf(key)
+    if (this._overlay !== undefined) return this.#visibleItemOrThrow(key).value
+    const slot = this.#store._slotOf(key)
     if (slot === undefined || !this.#isFresh(slot)) return this.#missing(key, slot)
     this.#bound.use(key, slot)
-    return this.#store.valueAt(slot)
+    return this.#store._valueAt(slot)
   }
 
   /** Whether `key` has a live entry. Does not count as a use for `maxSize`. */
   has(key: K): boolean {
-    if (this.overlay !== undefined) return this.#visibleItem(key) !== undefined
-    const slot = this.#store.slotOf(key)
+    if (this._overlay !== undefined) return this.#visibleItem(key) !== undefined
+    const slot = this.#store._slotOf(key)
     if (slot === undefined) return false
     if (this.#isFresh(slot)) return true
     this.#expireDue()
@@ -164,9 +170,9 @@ export class Cache<K = unknown, V = unknown> {
    * use. The same object is returned until the entry changes: a snapshot, compared by identity.
    */
   getItem(key: K): CacheItem<V> | undefined {
-    if (this.overlay !== undefined) return this.#visibleItem(key)
-    const slot = this.#store.slotOf(key)
-    return slot === undefined || !this.#isFresh(slot) ? undefined : this.#store.itemAt(slot)
+    if (this._overlay !== undefined) return this.#visibleItem(key)
+    const slot = this.#store._slotOf(key)
+    return slot === undefined || !this.#isFresh(slot) ? undefined : this.#store._itemAt(slot)
   }
 
   /**
@@ -212,7 +218,7 @@ export class Cache<K = unknown, V = unknown> {
     const hit = this.#liveSlot(key)
     if (hit !== undefined) {
       this.#bound.use(key, hit)
-      return this.#store.valueAt(hit)
+      return this.#store._valueAt(hit)
     }
     const value = factory()
     if (!isThenable(value)) {
@@ -220,15 +226,15 @@ export class Cache<K = unknown, V = unknown> {
       return value
     }
     // The item outlives the entry only while nothing changes it (set, expire, persist, delete).
-    const pending = this.#store.itemAt(this.#write(key, value, Infinity))
+    const pending = this.#store._itemAt(this.#write(key, value, Infinity))
     this.#pendingKeys.set(pending, key)
     const settle = (fulfilled: boolean) => {
       const current = this.#pendingKeys.get(pending) as K
       this.#pendingKeys.delete(pending)
-      const slot = this.#store.slotOf(current)
-      if (slot === undefined || this.#store.itemAt(slot) !== pending) return
+      const slot = this.#store._slotOf(current)
+      if (slot === undefined || this.#store._itemAt(slot) !== pending) return
       if (fulfilled) this.#retime(current, slot, this.#expiration(lifetime))
-      else this.#remove(current, slot)
+      else this.#deleteAt(current, slot)
     }
     value.then(
       () => settle(true),
@@ -242,7 +248,7 @@ export class Cache<K = unknown, V = unknown> {
    * @throws KeyError when `key` is missing or expired.
    */
   delete(key: K): void {
-    this.#remove(key, this.#liveSlotOrThrow(key))
+    this.#deleteAt(key, this.#liveSlotOrThrow(key))
   }
 
   /**
@@ -273,19 +279,19 @@ export class Cache<K = unknown, V = unknown> {
   rename(key: K, newKey: K): void {
     const store = this.#store
     const slot = this.#liveSlotOrThrow(key)
-    const replaced = store.slotOf(newKey)
+    const replaced = store._slotOf(newKey)
     // newKey is key itself (SameValueZero): nothing moves.
     if (replaced === slot) return
     if (replaced !== undefined) store.remove(newKey, replaced)
-    store.rekey(key, newKey, slot)
-    const pending = this.#pendingKeys.size ? store.itemAt(slot) : undefined
+    store._rekey(key, newKey, slot)
+    const pending = this.#pendingKeys.size ? store._itemAt(slot) : undefined
     if (pending && this.#pendingKeys.has(pending)) this.#pendingKeys.set(pending, newKey)
     // key's queue node is dropped when it surfaces; newKey needs one of its own.
-    this.#schedule.track(newKey, store.expirationAt(slot), Infinity)
-    this.#schedule.cancelIfIdle()
+    this.#schedule._track(newKey, store._expirationAt(slot), Infinity)
+    this.#schedule._cancelIfIdle()
     this.#announce('delete', key)
     this.#announce('set', newKey)
-    this.#emitter.keyListChanged()
+    this.#emitter._keyListChanged()
   }
 
   /**
@@ -303,11 +309,12 @@ export class Cache<K = unknown, V = unknown> {
     const keys = this.#matching(target)
     const store = this.#store
     for (const key of keys) {
-      const slot = store.slotOf(key) as number
+      const slot = store._slotOf(key) as number
       // A pending getOrCompute entry keeps its item, which its settlement looks for; it is marked
       // as it is and the mark carries over when it fulfils.
-      if (!this.#pendingKeys.has(store.itemAt(slot))) store.update(slot, store.valueAt(slot), store.expirationAt(slot))
-      this.#staleness.mark(store.itemAt(slot))
+      if (!this.#pendingKeys.has(store._itemAt(slot)))
+        store.update(slot, store._valueAt(slot), store._expirationAt(slot))
+      this.#staleness.mark(store._itemAt(slot))
     }
     for (const key of keys) this.#announce('invalidate', key)
     return keys.length
@@ -326,17 +333,17 @@ export class Cache<K = unknown, V = unknown> {
    * Expired entries are left out (not removed: the timer or a read removes them).
    */
   keys(): K[] {
-    return this.#collect((key) => key, this.overlay)
+    return this.#collect((key) => key, this._overlay)
   }
 
   /** The live values, in the order of {@link Cache.keys}. */
   values(): V[] {
-    return this.#collect((_, slot, shown) => (shown ? shown.value : this.#store.valueAt(slot)), this.overlay)
+    return this.#collect((_, slot, shown) => (shown ? shown.value : this.#store._valueAt(slot)), this._overlay)
   }
 
   /** The live entries as `[key, item]` pairs, in the order of {@link Cache.keys}. */
   items(): [K, CacheItem<V>][] {
-    return this.#collect(this.#itemPair, this.overlay)
+    return this.#collect(this.#itemPair, this._overlay)
   }
 
   /**
@@ -359,9 +366,9 @@ export class Cache<K = unknown, V = unknown> {
     const removed = [...this.#store.keys()]
     this.#store.clear()
     this.#schedule.clear()
-    for (const key of removed) this.#emitter.keyChanged(key)
+    for (const key of removed) this.#emitter._keyChanged(key)
     this.#emitter.log('flush')
-    if (removed.length) this.#emitter.keyListChanged()
+    if (removed.length) this.#emitter._keyListChanged()
   }
 
   /**
@@ -374,11 +381,11 @@ export class Cache<K = unknown, V = unknown> {
   subscribe(key: K, listener: Listener): () => void {
     checkFunction(listener, 'listener')
     // A disposed cache arms its timer again for its new listeners.
-    this.#schedule.rearm()
-    const stop = this.#emitter.onKey(key, listener)
+    this.#schedule._rearm()
+    const stop = this.#emitter._onKey(key, listener)
     return () => {
       stop()
-      if (!this.#emitter.held) this.#evictExcess()
+      if (!this.#emitter._held) this.#evictExcess()
     }
   }
 
@@ -389,7 +396,7 @@ export class Cache<K = unknown, V = unknown> {
    */
   subscribeKeys(listener: Listener): () => void {
     checkFunction(listener, 'listener')
-    return this.#emitter.onKeyList(listener)
+    return this.#emitter._onKeyList(listener)
   }
 
   /**
@@ -419,8 +426,27 @@ export class Cache<K = unknown, V = unknown> {
       if (released) return
       released = true
       // Evicted while the last hold stands, so the evictions are told with everything held.
-      if (emitter.lastHold) this.#evictExcess()
+      if (emitter._lastHold) this.#evictExcess()
       emitter.release()
+    }
+  }
+
+  /**
+   * @internal Keeps `key` from eviction by `maxSize`, as a listener would, until the returned
+   * function is called (again: nothing). The React hooks pin a key written during render until its
+   * reader has subscribed. Pins nest.
+   */
+  _pin(key: K): () => void {
+    const pins = this.#pins
+    pins.set(key, (pins.get(key) ?? 0) + 1)
+    let pinned = true
+    return () => {
+      if (!pinned) return
+      pinned = false
+      const left = (pins.get(key) as number) - 1
+      if (left) pins.set(key, left)
+      else pins.delete(key)
+      if (!left && !this.#emitter._held) this.#evictExcess()
     }
   }
 
@@ -428,14 +454,14 @@ export class Cache<K = unknown, V = unknown> {
    * @internal For optimistic.ts: runs `change`, a change of the overlay's layers that may change
    * what `key` shows, and announces the result with `optimistic: true` (no committed entry changed).
    */
-  changeShown(key: K, change: () => void): void {
+  _changeShown(key: K, change: () => void): void {
     const before = this.getItem(key)
     change()
     const after = this.getItem(key)
     if (after === before) return
-    this.#emitter.keyChanged(key)
+    this.#emitter._keyChanged(key)
     this.#emitter.log(after ? 'set' : 'delete', key, true)
-    if (!before !== !after) this.#emitter.keyListChanged()
+    if (!before !== !after) this.#emitter._keyListChanged()
   }
 
   /** How many listeners of every kind are subscribed. */
@@ -448,7 +474,7 @@ export class Cache<K = unknown, V = unknown> {
    * reading it, and one per request the hooks have in flight for it.
    */
   keyListenerCount(key: K): number {
-    return this.#emitter.countOf(key)
+    return this.#emitter._countOf(key)
   }
 
   /**
@@ -469,34 +495,34 @@ export class Cache<K = unknown, V = unknown> {
   }
 
   #committedItem(key: K): CacheItem<V> | undefined {
-    const slot = this.#store.slotOf(key)
-    return slot === undefined || !this.#isFresh(slot) ? undefined : this.#store.itemAt(slot)
+    const slot = this.#store._slotOf(key)
+    return slot === undefined || !this.#isFresh(slot) ? undefined : this.#store._itemAt(slot)
   }
 
   /** What `key` shows while layers stand: the newest layer's item, else the committed live one. */
   #visibleItem(key: K): CacheItem<V> | undefined {
-    const top = (this.overlay as Overlay<K, V>).top(key)
+    const top = (this._overlay as Overlay<K, V>).top(key)
     return top === undefined ? this.#committedItem(key) : (top ?? undefined)
   }
 
   /** As {@link Cache.get} reads while layers stand: a committed entry read counts as a use. */
   #visibleItemOrThrow(key: K): CacheItem<V> {
-    const top = (this.overlay as Overlay<K, V>).top(key)
+    const top = (this._overlay as Overlay<K, V>).top(key)
     if (top) return top
     if (top === null) throw new KeyError(key)
     const slot = this.#liveSlotOrThrow(key)
     this.#bound.use(key, slot)
-    return this.#store.itemAt(slot)
+    return this.#store._itemAt(slot)
   }
 
   #isFresh(slot: number): boolean {
-    const expiration = this.#store.expirationAt(slot)
+    const expiration = this.#store._expirationAt(slot)
     return expiration === Infinity || expiration > this.#clock.now()
   }
 
   /** The slot of `key`'s live entry; finding it expired expires it (with every other one due). */
   #liveSlot(key: K): number | undefined {
-    const slot = this.#store.slotOf(key)
+    const slot = this.#store._slotOf(key)
     if (slot === undefined || this.#isFresh(slot)) return slot
     this.#expireDue()
   }
@@ -517,8 +543,8 @@ export class Cache<K = unknown, V = unknown> {
   #write(key: K, value: V, expiration: number): number {
     // A stored Promise is followed from now on, so that its outcome is known when it settles (and
     // before the cache announces that: this callback is registered first) and dehydrate finds it.
-    if (isThenable(value)) outcomeOf(value)
-    const slot = this.#store.slotOf(key)
+    if (isThenable(value)) promiseStateOf(value)
+    const slot = this.#store._slotOf(key)
     if (slot !== undefined && this.#isFresh(slot)) {
       this.#overwrite(key, slot, value, expiration)
       return slot
@@ -528,10 +554,10 @@ export class Cache<K = unknown, V = unknown> {
 
   /** Writes over the live entry of `key`, in `slot`, and announces it. */
   #overwrite(key: K, slot: number, value: V, expiration: number): void {
-    const previous = this.#store.expirationAt(slot)
+    const previous = this.#store._expirationAt(slot)
     this.#store.update(slot, value, expiration)
     this.#bound.use(key, slot)
-    this.#schedule.track(key, expiration, previous)
+    this.#schedule._track(key, expiration, previous)
     this.#announce('set', key)
   }
 
@@ -545,44 +571,50 @@ export class Cache<K = unknown, V = unknown> {
     const store = this.#store
     const expired = foundExpired || store.size >= this.#bound.max ? this.#takeExpired() : undefined
     const slot = store.insert(key, value, expiration)
-    this.#schedule.track(key, expiration, Infinity)
+    this.#schedule._track(key, expiration, Infinity)
     // While held, a write made during a React render must not evict the entry of a reader that
     // has not subscribed (and so protected its key) yet: eviction waits for the last release.
-    const evicted = store.size > this.#bound.max && !this.#emitter.held ? this.#takeExcess(key) : undefined
+    const evicted = store.size > this.#bound.max && !this.#emitter._held ? this.#takeExcess(key) : undefined
     if (expired) for (const gone of expired) this.#announce('expire', gone)
     this.#announce('set', key)
     if (evicted) for (const victim of evicted) this.#announce('evict', victim)
-    this.#emitter.keyListChanged()
+    this.#emitter._keyListChanged()
     return slot
   }
 
   /** Gives the entry in `slot` a new expiration and announces it as a `set`. */
   #retime(key: K, slot: number, expiration: number): void {
-    const previous = this.#store.expirationAt(slot)
+    const previous = this.#store._expirationAt(slot)
     if (previous === expiration) return
     // The value stays, so an invalidate mark stays with it.
-    const stale = this.#staleness.used && this.#staleness.has(this.#store.itemAt(slot))
-    this.#store.update(slot, this.#store.valueAt(slot), expiration)
-    if (stale) this.#staleness.mark(this.#store.itemAt(slot))
-    this.#schedule.track(key, expiration, previous)
+    const stale = this.#staleness.used && this.#staleness.has(this.#store._itemAt(slot))
+    this.#store.update(slot, this.#store._valueAt(slot), expiration)
+    if (stale) this.#staleness.mark(this.#store._itemAt(slot))
+    this.#schedule._track(key, expiration, previous)
     this.#announce('set', key)
   }
 
+  // The removal verbs follow one rule. `store.remove` frees storage only: the store knows no
+  // listeners. `#take…` removes without announcing and returns what it took, for a caller that
+  // announces once the cache's state is final (`#takeEntry` is the one-key step of `#takeExpired`).
+  // `#delete…`, `#expire…` and `#evict…` remove and announce, as the event of that name.
+
   /** Removes the entry of `key` (in `slot`) and announces a `delete`. */
-  #remove(key: K, slot: number): void {
+  #deleteAt(key: K, slot: number): void {
     this.#store.remove(key, slot)
-    this.#schedule.cancelIfIdle()
+    this.#schedule._cancelIfIdle()
     this.#announce('delete', key)
-    this.#emitter.keyListChanged()
+    this.#emitter._keyListChanged()
   }
 
   /** Removes every entry whose time has come, unannounced; returns their keys. */
   #takeExpired(): K[] {
-    return this.#schedule.takeDue(this.#clock.now(), this.#removeEntry)
+    return this.#schedule._takeDue(this.#clock.now(), this.#takeEntry)
   }
 
-  #removeEntry = (key: K): void => {
-    this.#store.remove(key, this.#store.slotOf(key) as number)
+  /** Removes the entry of `key`, unannounced. */
+  #takeEntry = (key: K): void => {
+    this.#store.remove(key, this.#store._slotOf(key) as number)
   }
 
   /** Removes every entry whose time has come and announces each as `expire`. */
@@ -590,14 +622,14 @@ export class Cache<K = unknown, V = unknown> {
     const expired = this.#takeExpired()
     if (!expired.length) return
     for (const key of expired) this.#announce('expire', key)
-    this.#emitter.keyListChanged()
+    this.#emitter._keyListChanged()
   }
 
   /** Removes what `maxSize` evicts (never `keep`), unannounced; returns the evicted keys. */
   #takeExcess(keep?: K): K[] {
-    const evicted = this.#bound.excess(keep)
-    for (const key of evicted) this.#store.remove(key, this.#store.slotOf(key) as number)
-    if (evicted.length) this.#schedule.cancelIfIdle()
+    const evicted = this.#bound._excess(keep)
+    for (const key of evicted) this.#store.remove(key, this.#store._slotOf(key) as number)
+    if (evicted.length) this.#schedule._cancelIfIdle()
     return evicted
   }
 
@@ -606,17 +638,17 @@ export class Cache<K = unknown, V = unknown> {
     const evicted = this.#takeExcess()
     if (!evicted.length) return
     for (const key of evicted) this.#announce('evict', key)
-    this.#emitter.keyListChanged()
+    this.#emitter._keyListChanged()
   }
 
   #announce(type: 'set' | 'delete' | 'expire' | 'evict' | 'invalidate', key: K): void {
-    this.#emitter.keyChanged(key)
+    this.#emitter._keyChanged(key)
     this.#emitter.log(type, key)
   }
 
   #itemPair = (key: K, slot: number, shown?: CacheItem<V>): [K, CacheItem<V>] => [
     key,
-    shown ?? this.#store.itemAt(slot),
+    shown ?? this.#store._itemAt(slot),
   ]
 
   /** The live keys that `target` of {@link Cache.invalidate} names, found before anything is marked. */
@@ -627,7 +659,7 @@ export class Cache<K = unknown, V = unknown> {
     const matches = target as (key: K, value: V) => boolean
     const keys: K[] = []
     for (const [key, slot] of this.#store.entries()) {
-      if (this.#isFresh(slot) && matches(key, this.#store.valueAt(slot))) keys.push(key)
+      if (this.#isFresh(slot) && matches(key, this.#store._valueAt(slot))) keys.push(key)
     }
     return keys
   }

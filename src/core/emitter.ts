@@ -55,12 +55,12 @@ export class Emitter<K> {
   }
 
   /** Whether notifications are being held. */
-  get held(): boolean {
+  get _held(): boolean {
     return this.#holds > 0
   }
 
   /** Whether exactly one hold is left: the next release delivers. */
-  get lastHold(): boolean {
+  get _lastHold(): boolean {
     return this.#holds === 1
   }
 
@@ -73,8 +73,8 @@ export class Emitter<K> {
     this.#heldKeys = new Set()
     this.#heldKeyList = false
     this.#heldEvents = []
-    for (const key of keys) this.keyChanged(key)
-    if (keyList) this.keyListChanged()
+    for (const key of keys) this._keyChanged(key)
+    if (keyList) this._keyListChanged()
     for (const event of events) callAll(this.#events, event)
   }
 
@@ -86,16 +86,16 @@ export class Emitter<K> {
   }
 
   /** How many listeners `key` itself has. */
-  countOf(key: K): number {
+  _countOf(key: K): number {
     return this.#byKey.get(key)?.size ?? 0
   }
 
   /** Whether anyone listens to `key` itself (such a key is in use: it is not evicted). */
-  watches(key: K): boolean {
+  _watches(key: K): boolean {
     return this.#byKey.has(key)
   }
 
-  onKey(key: K, listener: Listener): () => void {
+  _onKey(key: K, listener: Listener): () => void {
     let set = this.#byKey.get(key)
     if (!set) {
       set = new Set()
@@ -107,7 +107,7 @@ export class Emitter<K> {
     })
   }
 
-  onKeyList(listener: Listener): () => void {
+  _onKeyList(listener: Listener): () => void {
     return addTo(this.#keyLists, listener)
   }
 
@@ -116,14 +116,14 @@ export class Emitter<K> {
   }
 
   /** Tells the listeners of `key` that its entry changed. */
-  keyChanged(key: K): void {
+  _keyChanged(key: K): void {
     if (!this.#byKey.size) return
     if (this.#holds) this.#heldKeys.add(key)
     else callAll(this.#byKey.get(key), undefined)
   }
 
   /** Tells the key-list listeners that the set of live keys changed. */
-  keyListChanged(): void {
+  _keyListChanged(): void {
     if (this.#holds) this.#heldKeyList = true
     else callAll(this.#keyLists, undefined)
   }

@@ -59,7 +59,7 @@ export class ExpiryQueue<K> {
   }
 
   /** The earliest expiration of a live key (`Infinity` when none can expire). */
-  peek(): number {
+  _peek(): number {
     const times = this.#times
     while (times.length) {
       const time = times[0] as number
@@ -89,19 +89,19 @@ export class ExpiryQueue<K> {
    * returns them. Each key is passed to `remove` as it is taken, before the next is looked at:
    * `remove` must remove the key's entry, so that any other node of that key is found stale.
    */
-  takeDue(now: number, remove: (key: K) => void): K[] {
-    if (this.peek() > now) return noKeys
+  _takeDue(now: number, remove: (key: K) => void): K[] {
+    if (this._peek() > now) return noKeys
     const due: K[] = []
     do {
       const key = this.#takeTop()
       remove(key)
       due.push(key)
-    } while (this.peek() <= now)
+    } while (this._peek() <= now)
     return due
   }
 
   /** Replaces every node with one per key given that can expire, at its expiration. */
-  rebuild(keys: Iterable<K>): void {
+  _rebuild(keys: Iterable<K>): void {
     this.#buckets.clear()
     this.#times = []
     this.#length = 0

@@ -4,11 +4,11 @@ import { ExpiryQueue } from './expiryQueue'
 /** What the schedule asks of the entries it watches (a {@link SlotStore} answers). */
 export interface ExpiringEntries<K> {
   /** The expiration of `key`'s entry in clock ms; `Infinity` when it is gone or never expires. */
-  expirationOf(key: K): number
+  _expirationOf(key: K): number
   keys(): Iterable<K>
   readonly size: number
   /** How many entries have a finite expiration. */
-  readonly expiring: number
+  readonly _expiring: number
 }
 
 /**
@@ -34,7 +34,7 @@ export class ExpirySchedule<K> {
 
   constructor(entries: ExpiringEntries<K>, clock: Clock, onDue: () => void) {
     this.#entries = entries
-    this.#queue = new ExpiryQueue((key) => entries.expirationOf(key))
+    this.#queue = new ExpiryQueue((key) => entries._expirationOf(key))
     this.#clock = clock
     this.#onDue = onDue
   }
@@ -43,36 +43,36 @@ export class ExpirySchedule<K> {
    * Takes note that `key` now expires at `expiration` (clock ms, `Infinity` for never), where it
    * expired at `previous` before (`Infinity` for a new entry), and re-arms the timer if needed.
    */
-  track(key: K, expiration: number, previous: number): void {
+  _track(key: K, expiration: number, previous: number): void {
     if (expiration === previous) return
     // A later expiration needs no node: the key's earlier node finds the new time when it surfaces.
     if (expiration < previous) {
       const queue = this.#queue
       // Nodes of deleted or shortened entries linger until they surface: rebuild when they pile up.
-      if (queue.length > 2 * this.#entries.size + 32) queue.rebuild(this.#entries.keys())
+      if (queue.length > 2 * this.#entries.size + 32) queue._rebuild(this.#entries.keys())
       queue.push(key, expiration)
     }
-    if (expiration < this.#earliest || !this.#entries.expiring) this.rearm()
+    if (expiration < this.#earliest || !this.#entries._expiring) this._rearm()
   }
 
   /** Cancels the timer when no entry is left that can expire (after removals). */
-  cancelIfIdle(): void {
-    if (!this.#entries.expiring) this.rearm()
+  _cancelIfIdle(): void {
+    if (!this.#entries._expiring) this._rearm()
   }
 
   /**
    * Takes out, and returns, the keys whose expiration is at or before `now` (clock ms), earliest
    * first, passing each to `remove` (which must remove its entry) as it goes; then re-arms.
    */
-  takeDue(now: number, remove: (key: K) => void): K[] {
-    const due = this.#queue.takeDue(now, remove)
-    if (due.length) this.rearm()
+  _takeDue(now: number, remove: (key: K) => void): K[] {
+    const due = this.#queue._takeDue(now, remove)
+    if (due.length) this._rearm()
     return due
   }
 
   /** Arms the one timer for the earliest expiration, or cancels it when nothing can expire. */
-  rearm(): void {
-    const next = this.#queue.peek()
+  _rearm(): void {
+    const next = this.#queue._peek()
     this.#earliest = next
     if (next === this.#armedAt) return
     // A timer that fires earlier than needed is kept: it finds nothing due and arms again.
@@ -88,7 +88,7 @@ export class ExpirySchedule<K> {
 
   /** Forgets every node (after the entries were all removed) and cancels the timer. */
   clear(): void {
-    this.#queue.rebuild([])
+    this.#queue._rebuild([])
     this.stop()
   }
 
@@ -109,6 +109,6 @@ export class ExpirySchedule<K> {
     this.#timer = undefined
     this.#armedAt = Infinity
     this.#onDue()
-    this.rearm()
+    this._rearm()
   }
 }

@@ -1,8 +1,8 @@
 import { Cache } from './cache'
 import { type CacheItem, isThenable } from './entry'
 import { checkFunction, invalid } from './errors'
-import { outcomeOf, settledValue } from './outcome'
 import type { Overlay } from './overlay'
+import { promiseStateOf, settledValue } from './promiseState'
 
 /** Where an {@link OptimisticLayer} is in its life: see its methods. */
 export type LayerState = 'open' | 'released' | 'removed'
@@ -84,7 +84,7 @@ interface Write<K, V> {
   item: CacheItem<V> | null
 }
 
-const isPending = (value: unknown): boolean => isThenable(value) && outcomeOf(value).status === 'pending'
+const isPending = (value: unknown): boolean => isThenable(value) && promiseStateOf(value).status === 'pending'
 
 /**
  * The layers standing over one cache: open ones, and released ones whose values wait for their
@@ -119,7 +119,7 @@ class LayerStack<K, V> implements Overlay<K, V> {
     return this.#writes.keys()
   }
 
-  openLayerKeys(): K[][] {
+  _openLayerKeys(): K[][] {
     return [...this.#standing].filter((layer) => layer.state === 'open').map((layer) => layer.keys)
   }
 
@@ -127,13 +127,13 @@ class LayerStack<K, V> implements Overlay<K, V> {
   begin(): Layer<K, V> {
     const layer = new Layer(this, this.#started++)
     this.#standing.add(layer)
-    this.cache.overlay = this
+    this.cache._overlay = this
     return layer
   }
 
   /** Stores `layer`'s value of `key` in its place among the other layers' values. */
   write(layer: Layer<K, V>, key: K, item: CacheItem<V> | null): void {
-    this.cache.changeShown(key, () => {
+    this.cache._changeShown(key, () => {
       const writes = this.#writes.get(key) ?? []
       this.#writes.set(key, writes)
       const own = writes.find((write) => write.layer === layer)
@@ -236,7 +236,7 @@ class LayerStack<K, V> implements Overlay<K, V> {
   #drop(key: K, which: (write: Write<K, V>) => boolean): void {
     const writes = this.#writes.get(key)
     if (!writes) return
-    this.cache.changeShown(key, () => {
+    this.cache._changeShown(key, () => {
       const kept = writes.filter((write) => !which(write))
       if (kept.length) this.#writes.set(key, kept)
       else this.#writes.delete(key)
@@ -254,7 +254,7 @@ class LayerStack<K, V> implements Overlay<K, V> {
       this.#stopFollowing()
       this.#stopFollowing = undefined
     }
-    if (!this.#standing.size && this.cache.overlay === this) this.cache.overlay = undefined
+    if (!this.#standing.size && this.cache._overlay === this) this.cache._overlay = undefined
   }
 }
 
@@ -336,6 +336,6 @@ class Layer<K, V> implements OptimisticLayer<K, V> {
  */
 export function beginOptimistic<K, V>(cache: Cache<K, V>): OptimisticLayer<K, V> {
   if (!(cache instanceof Cache)) throw invalid('cache', 'a Cache', cache)
-  const stack = cache.overlay instanceof LayerStack ? (cache.overlay as LayerStack<K, V>) : new LayerStack(cache)
+  const stack = cache._overlay instanceof LayerStack ? (cache._overlay as LayerStack<K, V>) : new LayerStack(cache)
   return stack.begin()
 }

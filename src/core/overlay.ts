@@ -14,7 +14,7 @@ export interface Overlay<K, V> {
   /** Every key some standing layer wrote. */
   keys(): Iterable<K>
   /** The keys each open layer (a change still pending) wrote, oldest layer first: for the devtools. */
-  openLayerKeys(): K[][]
+  _openLayerKeys(): K[][]
 }
 
 /**

@@ -18,14 +18,14 @@ export class SizeBound<K> {
 
   /** Records a use of `key` (in `slot`): it becomes the most recent. Nothing to record without a bound. */
   use(key: K, slot: number): void {
-    if (this.max !== Infinity) this.#store.moveToEnd(key, slot)
+    if (this.max !== Infinity) this.#store._moveToEnd(key, slot)
   }
 
   /**
    * The keys to evict so that at most `max` entries remain, least recently used first; never
    * `keep` (the key just written) nor a key in use. Fewer when too many are in use.
    */
-  excess(keep?: K): K[] {
+  _excess(keep?: K): K[] {
     let over = this.#store.size - this.max
     const victims: K[] = []
     if (over <= 0) return victims

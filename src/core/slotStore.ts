@@ -33,31 +33,31 @@ export class SlotStore<K, V> {
   }
 
   /** How many entries have a finite expiration. */
-  get expiring(): number {
+  get _expiring(): number {
     return this.#expiring
   }
 
-  slotOf(key: K): number | undefined {
+  _slotOf(key: K): number | undefined {
     return this.#slots.get(key)
   }
 
-  valueAt(slot: number): V {
+  _valueAt(slot: number): V {
     return this.#values[slot] as V
   }
 
   /** The expiration of the entry in `slot`, in clock ms; `Infinity` for never. */
-  expirationAt(slot: number): number {
+  _expirationAt(slot: number): number {
     return this.#expirations[slot] as number
   }
 
   /** The expiration of `key`'s entry; `Infinity` when it has none or never expires. */
-  expirationOf(key: K): number {
+  _expirationOf(key: K): number {
     const slot = this.#slots.get(key)
     return slot === undefined ? Infinity : (this.#expirations[slot] as number)
   }
 
   /** The entry in `slot` as a `CacheItem`: the same object until the slot is written or freed. */
-  itemAt(slot: number): CacheItem<V> {
+  _itemAt(slot: number): CacheItem<V> {
     let item = this.#items.get(slot)
     if (!item) {
       const expiration = this.#expirations[slot] as number
@@ -99,13 +99,13 @@ export class SlotStore<K, V> {
   }
 
   /** Gives `key`'s entry to `newKey` (which must not be in the store), as the last key. */
-  rekey(key: K, newKey: K, slot: number): void {
+  _rekey(key: K, newKey: K, slot: number): void {
     this.#slots.delete(key)
     this.#slots.set(newKey, slot)
   }
 
   /** Moves `key` to the end of the key order. */
-  moveToEnd(key: K, slot: number): void {
+  _moveToEnd(key: K, slot: number): void {
     this.#slots.delete(key)
     this.#slots.set(key, slot)
   }

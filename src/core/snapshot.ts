@@ -1,6 +1,6 @@
 import type { Cache } from './cache'
 import { checkExpiration, checkFunction, invalid } from './errors'
-import { settledValue } from './outcome'
+import { settledValue } from './promiseState'
 
 /**
  * A cache's live entries as plain data, to cross from a server to a browser, into storage or to
@@ -93,8 +93,16 @@ export function hydrate<K, V>(cache: Cache<K, V>, snapshot: CacheSnapshot<K, V>,
  * @throws whatever `JSON.stringify` throws (a BigInt value, a cycle).
  */
 export function serializeSnapshot(snapshot: CacheSnapshot<unknown, unknown>): string {
+  return scriptSafeJson(snapshot)
+}
+
+/**
+ * @internal `value` as JSON that is safe inside an HTML `<script>` (see {@link serializeSnapshot}).
+ * @throws whatever `JSON.stringify` throws.
+ */
+export function scriptSafeJson(value: unknown): string {
   // Each as its \uXXXX escape, which JSON.parse reads back as the same character.
-  return JSON.stringify(snapshot).replace(
+  return JSON.stringify(value).replace(
     /[<>&\u2028\u2029]/g,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   )

@@ -1,7 +1,7 @@
 import { type ReactElement, useCallback, useState } from 'react'
 import { createPortal } from 'react-dom'
-import type { AnyCache } from '../react/cacheHooks'
 import { useCache } from '../react/context'
+import type { AnyCache } from '../react/renderState'
 import { Panel } from './Panel'
 import { css } from './styles'
 

@@ -1,6 +1,6 @@
 import { memo, useLayoutEffect, useRef, useState } from 'react'
 import type { CacheItem } from '../core/entry'
-import type { AnyCache } from '../react/cacheHooks'
+import type { AnyCache } from '../react/renderState'
 import { useOutcome } from '../react/request'
 import type { Bars } from './bars'
 import { label, preview, promiseIn, toJson } from './preview'

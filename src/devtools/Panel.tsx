@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
-import type { AnyCache } from '../react/cacheHooks'
-import { useCacheHooks } from '../react/context'
+import { useRenderState } from '../react/context'
 import { keyFetches } from '../react/keyFetches'
+import type { AnyCache } from '../react/renderState'
 import { createBars } from './bars'
 import { EntryRow } from './EntryRow'
 import { EventLog } from './EventLog'
@@ -23,8 +23,8 @@ export function Panel({ cache }: { cache: AnyCache }) {
   const bars = useMemo(() => createBars(() => cache.now()), [cache])
   // The async readers' staleness (staleTime) is known to the hooks of the panel's own cache only;
   // an invalidation is known to the cache itself. Read each render (the panel renders every second).
-  const hooks = useCacheHooks()
-  const fetches = hooks.cache === cache ? hooks.part(keyFetches) : undefined
+  const renderState = useRenderState()
+  const fetches = renderState.cache === cache ? renderState._part(keyFetches) : undefined
   const isStale = (key: unknown) => (fetches ? fetches.isStaleNow(key) : cache.isInvalidated(key))
   // React needs a string key per row: a key that is an object or a symbol gets an id of its own
   // (an object's weakly held; a symbol cannot be a WeakMap key in every engine).
@@ -41,7 +41,7 @@ export function Panel({ cache }: { cache: AnyCache }) {
   const shown = matching.slice(0, limit)
   const { defaultTtl, maxSize } = cache
   // Mutations in flight: each has an open optimistic layer (see beginOptimistic).
-  const pending = cache.overlay?.openLayerKeys() ?? []
+  const pending = cache._overlay?._openLayerKeys() ?? []
   const rowKey = (key: unknown): string => {
     // Object(key) is key itself only for objects and functions; symbols need an id too, as two
     // symbols may print alike.

@@ -1,5 +1,5 @@
 import { isThenable } from '../core/entry'
-import { outcomeOf } from '../core/outcome'
+import { promiseStateOf } from '../core/promiseState'
 
 /** How many characters of a value's one-line JSON the entries table shows before "…". */
 const PREVIEW_LENGTH = 60
@@ -29,7 +29,7 @@ export const toJson = (value: unknown, space?: number): string => {
   const promise = promiseIn(value)
   try {
     if (promise) {
-      const outcome = outcomeOf(promise)
+      const outcome = promiseStateOf(promise)
       return outcome.status === 'success' ? toJson(outcome.value, space) : `Promise (${outcome.status})`
     }
     if (typeof value === 'function') return `ƒ ${value.name}()`

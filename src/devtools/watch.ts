@@ -1,6 +1,6 @@
 import { useEffect, useReducer, useRef, useState } from 'react'
 import type { CacheEvent } from '../core/emitter'
-import type { AnyCache } from '../react/cacheHooks'
+import type { AnyCache } from '../react/renderState'
 
 /** One event of the log, with the Date.now() time (ms) it happened at. */
 export type LoggedEvent = CacheEvent<unknown> & { id: number; time: number }

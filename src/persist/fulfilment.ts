@@ -1,5 +1,5 @@
 import { isThenable } from '../core/entry'
-import { outcomeOf, settledValue } from '../core/outcome'
+import { promiseStateOf, settledValue } from '../core/promiseState'
 
 const ignore = (): void => {}
 
@@ -9,7 +9,7 @@ const ignore = (): void => {}
  */
 export function settledValueOrWait<V>(value: V, then: () => void): { value: Awaited<V> } | undefined {
   const settled = settledValue(value)
-  if (!settled && isThenable(value) && outcomeOf(value).status === 'pending') {
+  if (!settled && isThenable(value) && promiseStateOf(value).status === 'pending') {
     // One job later than the Promise's own reactions, so that the cache has started the entry's TTL
     // by then (getOrCompute does that in a reaction that may be registered after this one).
     value.then(() => Promise.resolve().then(then), ignore)

@@ -1,6 +1,6 @@
 import type { Cache, CacheItem } from '../core/cache'
 import { describe } from '../core/errors'
-import { settledValue } from '../core/outcome'
+import { settledValue } from '../core/promiseState'
 import { checkCache, checkFunctions, checkName } from './checks'
 import { settledValueOrWait } from './fulfilment'
 import { type Change, isChange, isSyncedKey, type Message, type SyncedKey } from './messages'

@@ -1,10 +1,11 @@
-import { type ReactNode, useContext, useEffect, useMemo, useState } from 'react'
+import { type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react'
 import { Cache } from '../core/cache'
 import type { Clock } from '../core/clock'
 import type { CacheSnapshot } from '../core/snapshot'
-import type { AnyCache } from './cacheHooks'
-import { CacheContext, cacheHooksFor, noteProviderRendered, onServer, useHydrating } from './context'
+import { CacheContext, noteProviderRendered, onServer, renderStateFor } from './context'
 import { HydrateCache } from './HydrateCache'
+import type { AnyCache } from './renderState'
+import { useHydrating } from './useHydrating'
 
 // During server rendering no effect runs, so nothing would ever dispose a provider's cache: it
 // arms no timer there at all (reads still check expiry).
@@ -82,14 +83,25 @@ export function CacheProvider(props: CacheProviderProps): ReactNode {
   useEffect(() => {
     if (own && defaultTtl !== undefined) own.defaultTtl = defaultTtl
   }, [own, defaultTtl])
-  // Under StrictMode this runs mount → dispose → mount: a disposed cache keeps its entries and
-  // re-arms its timer as soon as the children subscribe again, so it keeps working.
-  useEffect(() => (own ? () => own.dispose() : undefined), [own])
+  // Under StrictMode this runs mount → unmount → mount at once: disposing then would drop the
+  // listeners taken during render (the pins of render-time writes), so the dispose waits a
+  // microtask and is skipped if the provider mounted again meanwhile.
+  const mounts = useRef(0)
+  useEffect(() => {
+    if (!own) return
+    mounts.current++
+    return () => {
+      mounts.current--
+      queueMicrotask(() => {
+        if (!mounts.current) own.dispose()
+      })
+    }
+  }, [own])
   const provided = (cache ?? own) as AnyCache
   const outer = useContext(CacheContext)
-  const hooks = useMemo(() => cacheHooksFor(provided, outer), [provided, outer])
+  const renderState = useMemo(() => renderStateFor(provided, outer), [provided, outer])
   return (
-    <CacheContext.Provider value={hooks}>
+    <CacheContext.Provider value={renderState}>
       {/* Always there, so that a snapshot given later does not remount the children. */}
       <HydrateCache snapshot={snapshot}>{children}</HydrateCache>
     </CacheContext.Provider>

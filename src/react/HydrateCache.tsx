@@ -1,7 +1,8 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { type CacheSnapshot, hydrate } from '../core/snapshot'
-import type { AnyCache } from './cacheHooks'
-import { useCacheHooks } from './context'
+import { useRenderState } from './context'
+import type { AnyCache } from './renderState'
+import { useAfterCommit, writeDuringRender } from './renderWrite'
 
 export interface HydrateCacheProps {
   /** Entries to put in the nearest cache, as `dehydrate` made them (on the server, say). */
@@ -14,17 +15,23 @@ export interface HydrateCacheProps {
   children?: ReactNode
 }
 
+// The snapshot's keys that the cache holds, once hydrate has accepted the snapshot's shape.
+const keysIn = (cache: AnyCache, snapshot: CacheSnapshot<unknown, unknown>): unknown[] =>
+  snapshot.entries.flatMap(([key]) => (cache.getItem(key) ? [key] : []))
+
 // A malformed snapshot is reported, never thrown into the app; hydrate changed nothing then.
 const hydrateReporting = (
   cache: AnyCache,
   snapshot: CacheSnapshot<unknown, unknown>,
   overwrite: boolean,
   onError: ((error: unknown) => void) | undefined,
-): void => {
+): unknown[] => {
   try {
     hydrate(cache, snapshot, { overwrite })
+    return keysIn(cache, snapshot)
   } catch (error) {
     ;(onError ?? console.error)(error)
+    return []
   }
 }
 
@@ -47,21 +54,23 @@ const sameJson = (a: unknown, b: unknown): boolean => {
  * @throws Error on the server (no `window`) outside any `CacheProvider`, as every hook does.
  */
 export function HydrateCache({ snapshot, onError, children }: HydrateCacheProps): ReactNode {
-  const hooks = useCacheHooks()
-  const cache = hooks.cache
+  const renderState = useRenderState()
+  const cache = renderState.cache
   // On the first render only (a state initializer), so the children below read what it stored.
   // Announced once a component of this render commits (this one, at the latest): telling other
   // components now would update them during this render.
-  const [render] = useState(() => {
-    if (!snapshot) return 0
-    const render = hooks.stampRender()
-    hooks.holdForRender(render)
-    hydrateReporting(cache, snapshot, false, onError)
-    return render
+  const [written] = useState(() => {
+    if (!snapshot) return { render: 0, keys: [] }
+    const render = renderState._stampRender()
+    const keys = writeDuringRender(
+      renderState,
+      render,
+      () => hydrateReporting(cache, snapshot, false, onError),
+      (stored) => stored,
+    )
+    return { render, keys }
   })
-  useEffect(() => {
-    if (render) hooks.releaseUpTo(render)
-  }, [hooks, render])
+  useAfterCommit(renderState, written.render, () => written.keys)
   // What was applied, as JSON: a snapshot made anew with the same content (a `JSON.parse` in
   // render, say) must change nothing, or its own announcement would re-render it for ever.
   const applied = useRef(snapshot)

@@ -1,6 +1,6 @@
-import { createContext, useContext, useState, useSyncExternalStore } from 'react'
+import { createContext, useContext, useState } from 'react'
 import { Cache } from '../core/cache'
-import { type AnyCache, CacheHooks } from './cacheHooks'
+import { type AnyCache, CacheRenderState } from './renderState'
 
 /**
  * The cache that hooks use outside any {@link CacheProvider} in the browser. Exported so that
@@ -8,33 +8,21 @@ import { type AnyCache, CacheHooks } from './cacheHooks'
  * be shared by every request.
  */
 export const defaultCache: Cache<unknown, unknown> = /* @__PURE__ */ new Cache()
-const defaultHooks = /* @__PURE__ */ new CacheHooks(defaultCache)
+const defaultRenderState = /* @__PURE__ */ new CacheRenderState(defaultCache)
 
 /** @internal What a {@link CacheProvider} gives the hooks below it. */
-export const CacheContext = /* @__PURE__ */ createContext<CacheHooks | undefined>(undefined)
+export const CacheContext = /* @__PURE__ */ createContext<CacheRenderState | undefined>(undefined)
 
 /**
  * @internal The hooks' state for `cache` under a provider inside `outer`: the one that the
  * enclosing provider or the default cache already keeps for it, so that one cache has one, else a
  * new one.
  */
-export const cacheHooksFor = (cache: AnyCache, outer: CacheHooks | undefined): CacheHooks =>
-  outer?.cache === cache ? outer : cache === defaultCache ? defaultHooks : new CacheHooks(cache)
+export const renderStateFor = (cache: AnyCache, outer: CacheRenderState | undefined): CacheRenderState =>
+  outer?.cache === cache ? outer : cache === defaultCache ? defaultRenderState : new CacheRenderState(cache)
 
 /** Whether this is a server render: no `window`, so one module instance serves every request. */
 export const onServer = (): boolean => typeof window === 'undefined'
-
-const never = () => () => {}
-/**
- * Whether this render hydrates HTML rendered on the server, or is one: React reads the server
- * snapshot then, and renders again with the client one right after hydration.
- */
-export const useHydrating = (): boolean =>
-  useSyncExternalStore(
-    never,
-    () => false,
-    () => true,
-  )
 
 // Whether any CacheProvider has rendered yet: the one switch the hooks keep at module level, kept
 // because it pays. A context read is not free: React 19 copies and re-checks every context
@@ -56,19 +44,19 @@ export const noteProviderRendered = (): void => {
  * render would serve one request's data to the next.
  * @internal used by every hook; apps use {@link useCache}.
  */
-export function useCacheHooks(): CacheHooks {
+export function useRenderState(): CacheRenderState {
   // On the server the switch is no guide: another request's provider may have rendered, or not.
   const [readsContext] = useState(() => providerRendered || onServer())
   // biome-ignore lint/correctness/useHookAtTopLevel: readsContext is fixed at mount, so a component calls the same hooks on every render.
-  const hooks = readsContext ? useContext(CacheContext) : undefined
-  if (hooks) return hooks
+  const renderState = readsContext ? useContext(CacheContext) : undefined
+  if (renderState) return renderState
   if (onServer()) {
     throw new Error(
       'poche: a hook rendered on the server outside any <CacheProvider>. Wrap the tree in <CacheProvider>, ' +
         'which makes one cache per render, so that no data crosses requests.',
     )
   }
-  return defaultHooks
+  return defaultRenderState
 }
 
 /**
@@ -78,5 +66,5 @@ export function useCacheHooks(): CacheHooks {
  * render would serve one request's data to the next.
  */
 export function useCache<K = unknown, V = unknown>(): Cache<K, V> {
-  return useCacheHooks().cache
+  return useRenderState().cache
 }

@@ -1,9 +1,9 @@
 import type { CacheItem } from '../core/entry'
 import { isThenable } from '../core/entry'
-import { settledValue } from '../core/outcome'
+import { settledValue } from '../core/promiseState'
 import type { AsyncOptions } from './asyncOptions'
-import type { AnyCache } from './cacheHooks'
 import { onPage, pageVisible } from './pageEvents'
+import type { AnyCache } from './renderState'
 import { type Fetcher, outcomeOf } from './request'
 import { retrying } from './retry'
 import { startTimer } from './timer'
@@ -57,7 +57,7 @@ class KeyFetch {
     this.#listeners.add(listener)
     return () => {
       this.#listeners.delete(listener)
-      this.#fetches.dropIfIdle(this.#key)
+      this.#fetches._dropIfIdle(this.#key)
     }
   }
 
@@ -102,7 +102,7 @@ class KeyFetch {
    * for an entry since invalidated is abandoned for a new one. The response is written (with the
    * reader's TTL) only if the key still holds the value it started from, and nothing newer began.
    */
-  refetch(): void {
+  _refetch(): void {
     const [reader] = this.#active()
     const cache = this.#fetches.cache
     const key = this.#key
@@ -126,12 +126,12 @@ class KeyFetch {
         if (!finish()) return
         controller.abort()
         this.report({ isFetching: false })
-        this.#fetches.dropIfIdle(key)
+        this.#fetches._dropIfIdle(key)
       },
     }
     this.#request = request
     this.report({ isFetching: true })
-    const fetcher = this.#fetches.retrying(key, reader.fetcher, reader.options)
+    const fetcher = this.#fetches._retrying(key, reader.fetcher, reader.options)
     // A fetcher that throws at once fails like one that rejects.
     new Promise((resolve) => resolve(fetcher(controller.signal))).then(
       (value) => {
@@ -183,7 +183,7 @@ class KeyFetch {
     armed?.cancel()
     this.#poll = undefined
     if (!item || !data || interval === Infinity || (!background && !pageVisible())) return
-    const since = Math.max(this.#fetches.arrivalOf(item), this.#settledAt)
+    const since = Math.max(this.#fetches._arrivalOf(item), this.#settledAt)
     const delay = interval - (cache.now() - since)
     const cancel = startTimer(
       cache.clock,
@@ -191,7 +191,7 @@ class KeyFetch {
         this.#poll = undefined
         // Hidden since it was armed: paused until the page returns.
         if (!background && !pageVisible()) return
-        this.refetch()
+        this._refetch()
         if (!this.#request) this.poll()
       },
       delay,
@@ -203,7 +203,7 @@ class KeyFetch {
 /**
  * The async hooks' per-key fetch state for one cache (see {@link KeyFetch}), with the page's
  * triggers: one subscription to each page event for the whole cache while any key has a reader.
- * Held by the cache's {@link CacheHooks}, made by the first async reader.
+ * Held by the cache's {@link CacheRenderState}, made by the first async reader.
  */
 export class KeyFetches {
   readonly cache: AnyCache
@@ -228,7 +228,7 @@ export class KeyFetches {
   }
 
   /** The state of `key`, without making a record (safe during render). */
-  stateOf(key: unknown): FetchState {
+  _stateOf(key: unknown): FetchState {
     return this.#records.get(key)?.state ?? IDLE
   }
 
@@ -236,14 +236,14 @@ export class KeyFetches {
    * `fetcher` for `key`, retried as `options` say, its failures counted in the key's state (see
    * {@link retrying}).
    */
-  retrying<V>(key: unknown, fetcher: Fetcher<V>, options: AsyncOptions<unknown>): Fetcher<V> {
+  _retrying<V>(key: unknown, fetcher: Fetcher<V>, options: AsyncOptions<unknown>): Fetcher<V> {
     return retrying(fetcher, options, this.cache.clock, (failureCount) => {
       if (failureCount || this.#records.has(key)) this.of(key).report({ failureCount })
-      this.dropIfIdle(key)
+      this._dropIfIdle(key)
     })
   }
 
-  dropIfIdle(key: unknown): void {
+  _dropIfIdle(key: unknown): void {
     if (this.#records.get(key)?.idle) this.#records.delete(key)
   }
 
@@ -265,7 +265,7 @@ export class KeyFetches {
     return () => {
       record.readers.delete(reader)
       if (!record.readers.size) record.stop()
-      this.dropIfIdle(key)
+      this._dropIfIdle(key)
       if (!--this.#readers) this.#stopPage?.()
     }
   }
@@ -278,7 +278,7 @@ export class KeyFetches {
     const record = this.#records.get(key)
     const item = this.cache.committed.getItem(key)
     if (!record || !item) return
-    if (stale || this.cache.isInvalidated(key)) record.refetch()
+    if (stale || this.cache.isInvalidated(key)) record._refetch()
     record.poll()
   }
 
@@ -286,7 +286,7 @@ export class KeyFetches {
   isStale(key: unknown, item: CacheItem<unknown> | undefined, staleTime: number | undefined): boolean {
     if (!item || isPending(item.value)) return false
     if (this.cache.isInvalidated(key)) return true
-    return staleTime !== undefined && this.cache.now() - this.arrivalOf(item) >= staleTime
+    return staleTime !== undefined && this.cache.now() - this._arrivalOf(item) >= staleTime
   }
 
   /**
@@ -300,7 +300,7 @@ export class KeyFetches {
   }
 
   /** When `item` arrived: when the hooks first saw it (now, if they never did). */
-  arrivalOf(item: CacheItem<unknown>): number {
+  _arrivalOf(item: CacheItem<unknown>): number {
     let at = this.#seen.get(item)
     if (at === undefined) {
       at = this.cache.now()
@@ -318,11 +318,11 @@ export class KeyFetches {
   #trigger(trigger: 'refetchOnFocus' | 'refetchOnReconnect'): void {
     for (const [key, record] of this.#records) {
       const item = this.cache.committed.getItem(key)
-      if (item && record.wants(trigger) && record.isStale(item)) record.refetch()
+      if (item && record.wants(trigger) && record.isStale(item)) record._refetch()
       record.poll()
     }
   }
 }
 
-/** Makes a cache's {@link KeyFetches}: for `CacheHooks.part`. */
+/** Makes a cache's {@link KeyFetches}: for `CacheRenderState._part`. */
 export const keyFetches = (cache: AnyCache): KeyFetches => new KeyFetches(cache)

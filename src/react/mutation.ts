@@ -35,10 +35,10 @@ export const backgroundRefetch =
   <K>(fetches: KeyFetches): WhenRefetched<K> =>
   (key) => {
     fetches.sync(key, false)
-    if (!fetches.stateOf(key).isFetching) return undefined
+    if (!fetches._stateOf(key).isFetching) return undefined
     return new Promise<void>((resolve) => {
       const stop = fetches.of(key).subscribe(() => {
-        if (fetches.stateOf(key).isFetching) return
+        if (fetches._stateOf(key).isFetching) return
         stop()
         resolve()
       })

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react'
 import type { Cache } from '../core/cache'
 import { isThenable } from '../core/entry'
-import { type Outcome as CoreOutcome, outcomeOf as coreOutcomeOf } from '../core/outcome'
+import { type PromiseState, promiseStateOf } from '../core/promiseState'
 
 /** What the hooks know of a Promise read from the cache; `aborted` ones were abandoned by poche. */
-export type Outcome<V> = CoreOutcome<V> | { status: 'aborted' }
+export type Outcome<V> = PromiseState<V> | { status: 'aborted' }
 
 /** A fetch that the hooks started: how many committed components read it, and how to abandon it. */
 interface Request {
@@ -28,7 +28,7 @@ const requests = new WeakMap<PromiseLike<unknown>, Request>()
  * `getOrCompute`. The same object until it changes.
  */
 export const outcomeOf = <V>(promise: PromiseLike<V>): Outcome<V> =>
-  requests.get(promise)?.aborted ? aborted : coreOutcomeOf(promise)
+  requests.get(promise)?.aborted ? aborted : promiseStateOf(promise)
 
 /**
  * A factory for `cache.getOrCompute(key, …)` that starts `fetcher` with an AbortSignal. The
@@ -41,7 +41,7 @@ export const fetchInto =
     const controller = new AbortController()
     // A fetcher that throws at once fails like one that rejects.
     const promise = new Promise<V>((resolve) => resolve(fetcher(controller.signal)))
-    coreOutcomeOf(promise)
+    promiseStateOf(promise)
     const stop = cache.subscribe(key, () => {
       if (cache.committed.getItem(key)?.value !== promise) request.abort()
     })
@@ -50,7 +50,7 @@ export const fetchInto =
       aborted: false,
       abort() {
         stop()
-        if (coreOutcomeOf(promise).status !== 'pending' || request.aborted) return
+        if (promiseStateOf(promise).status !== 'pending' || request.aborted) return
         request.aborted = true
         controller.abort()
       },

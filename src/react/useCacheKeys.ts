@@ -1,5 +1,5 @@
 import { useDebugValue, useSyncExternalStore } from 'react'
-import { useCacheHooks } from './context'
+import { useRenderState } from './context'
 
 /**
  * The live keys, as an array whose identity changes only when the set of keys does. Re-renders
@@ -7,7 +7,7 @@ import { useCacheHooks } from './context'
  * @throws Error on the server (no `window`) outside any `CacheProvider`: see {@link useCache}.
  */
 export function useCacheKeys<K = unknown>(): K[] {
-  const list = useCacheHooks().keyList
+  const list = useRenderState()._keyList
   const keys = useSyncExternalStore(list.subscribe, list.getSnapshot, list.getSnapshot) as K[]
   useDebugValue({ keys: keys.length })
   return keys

@@ -1,10 +1,11 @@
 import { useCallback, useDebugValue, useEffect, useRef, useSyncExternalStore } from 'react'
 import { isThenable } from '../core/entry'
 import { type AsyncOptions, readOptions } from './asyncOptions'
-import { useCacheHooks, useHydrating } from './context'
+import { useRenderState } from './context'
 import { keyFetches, type Reader } from './keyFetches'
 import { type Fetcher, fetchInto, type Outcome, outcomeOf, useOutcome, useRequestReader } from './request'
 import { useComputed } from './useComputed'
+import { useHydrating } from './useHydrating'
 
 /** What {@link useCachedAsync} returns. */
 export interface AsyncState<V> {
@@ -61,10 +62,10 @@ export function useCachedAsync<V, K = unknown>(
   fetcher: Fetcher<V>,
   options?: number | AsyncOptions<V>,
 ): AsyncState<V> {
-  const hooks = useCacheHooks()
-  const cache = hooks.cache
+  const renderState = useRenderState()
+  const cache = renderState.cache
   const read = readOptions(options)
-  const fetches = hooks.part(keyFetches)
+  const fetches = renderState._part(keyFetches)
   const hasKey = key !== null && key !== undefined
   const seen = useRef<Seen<K | null | undefined, V>>({ key })
   // A new key starts from nothing: an old request's result never shows under it.
@@ -80,7 +81,7 @@ export function useCachedAsync<V, K = unknown>(
   // render that follows hydration, so both render the same `pending`.
   const hydrating = useHydrating()
   const mayFetch = hasKey && read.enabled !== false && !failed && !hydrating
-  const fetch = (latest: Reader) => fetchInto(cache, key, fetches.retrying(key, latest.fetcher, latest.options))
+  const fetch = (latest: Reader) => fetchInto(cache, key, fetches._retrying(key, latest.fetcher, latest.options))
   const entry = useComputed<unknown, K | null | undefined>(
     key,
     mayFetch ? fetch({ fetcher: fetcher as Fetcher<unknown>, options: read as AsyncOptions<unknown> }) : undefined,
@@ -95,7 +96,7 @@ export function useCachedAsync<V, K = unknown>(
     (listener: () => void) => (hasKey ? fetches.of(key).subscribe(listener) : () => {}),
     [fetches, key, hasKey],
   )
-  const readState = () => fetches.stateOf(key)
+  const readState = () => fetches._stateOf(key)
   const background = useSyncExternalStore(subscribe, readState, readState)
   // The latest options and fetcher, for the triggers that run between renders.
   const reader = useRef<Reader>({ options: read as AsyncOptions<unknown>, fetcher })

@@ -1,6 +1,6 @@
 import { useCallback, useDebugValue, useRef, useState } from 'react'
 import type { Cache } from '../core/cache'
-import { onServer, useCacheHooks } from './context'
+import { onServer, useRenderState } from './context'
 import { keyFetches } from './keyFetches'
 import { backgroundRefetch, type MutationOptions, runMutation } from './mutation'
 
@@ -56,8 +56,8 @@ export function useCachedMutation<TVariables = void, TResult = unknown, K = unkn
   fn: (variables: TVariables) => PromiseLike<TResult> | TResult,
   options: MutationOptions<TVariables, TResult, K, V> = {},
 ): MutationState<TVariables, TResult> {
-  const hooks = useCacheHooks()
-  const cache = hooks.cache as Cache<K, V>
+  const renderState = useRenderState()
+  const cache = renderState.cache as Cache<K, V>
   const [shown, setShown] = useState<Shown<TVariables, TResult>>(idle)
   // The latest fn and options, read when a call starts, so the functions keep their identity.
   const latest = useRef({ fn, options, call: 0 })
@@ -73,7 +73,7 @@ export function useCachedMutation<TVariables = void, TResult = unknown, K = unkn
         if (latest.current.call === call) setShown(next)
       }
       show({ status: 'pending', variables })
-      const whenRefetched = backgroundRefetch<K>(hooks.part(keyFetches))
+      const whenRefetched = backgroundRefetch<K>(renderState._part(keyFetches))
       return runMutation(cache, fn, options ?? {}, variables, whenRefetched).then(
         (data) => {
           show({ status: 'success', data, variables })
@@ -85,7 +85,7 @@ export function useCachedMutation<TVariables = void, TResult = unknown, K = unkn
         },
       )
     },
-    [cache, hooks],
+    [cache, renderState],
   )
   const mutate = useCallback((variables: TVariables) => void mutateAsync(variables).catch(ignore), [mutateAsync])
   const reset = useCallback(() => {

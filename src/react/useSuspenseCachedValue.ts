@@ -1,8 +1,9 @@
 import { useDebugValue, useEffect, useRef } from 'react'
 import { isThenable } from '../core/entry'
 import { type AsyncOptions, readOptions, type SuspenseOptions } from './asyncOptions'
-import { useCacheHooks } from './context'
+import { onServer, useRenderState } from './context'
 import { keyFetches, type Reader } from './keyFetches'
+import { renderInBrowser } from './renderInBrowser'
 import { type Fetcher, fetchInto, outcomeOf } from './request'
 import { useComputed } from './useComputed'
 
@@ -15,6 +16,13 @@ import { useComputed } from './useComputed'
  * (`staleTime`, the refetch triggers, `cache.invalidate`): a background refetch never suspends
  * again. `enabled` and `keepPreviousData` are not taken: a suspending reader always has its own
  * key's value to show. Works on React 18 and 19.
+ *
+ * On the server, a key that is not in the cache is fetched there only when the render streams it
+ * to the browser (`renderToCacheStream` from `poche/stream`, or `CacheStream` from `poche/next`),
+ * and never retried there. Otherwise, on React 19.3 and later, the boundary is left to the browser
+ * (its fallback is sent, and the browser fetches the key with nothing reported); on earlier
+ * versions the server fetches it and React renders the fallback, as `renderToString` does with
+ * any suspension.
  * @param options - a number is `{ ttl }`; see {@link AsyncOptions}.
  * @throws Error on the server (no `window`) outside any `CacheProvider`: see {@link useCache};
  * TypeError or RangeError for an invalid option, naming it.
@@ -24,15 +32,19 @@ export function useSuspenseCachedValue<V, K = unknown>(
   fetcher: Fetcher<V>,
   options?: number | SuspenseOptions<V>,
 ): V {
-  const hooks = useCacheHooks()
-  const cache = hooks.cache
+  const renderState = useRenderState()
+  const cache = renderState.cache
   const read = readOptions(options) as AsyncOptions<unknown>
-  const fetches = hooks.part(keyFetches)
+  const fetches = renderState._part(keyFetches)
   // The cache drops a rejected entry, so the render React retries after the rejection would find
   // nothing and fetch again, for ever: it throws the remembered failure instead.
-  const failure = cache.getItem(key) ? undefined : hooks.takeFailure(key)
+  const miss = cache.getItem(key) === undefined
+  const failure = miss ? renderState._takeFailure(key) : undefined
   if (failure) throw failure.error
-  const fetch = fetchInto(cache, key, fetches.retrying(key, fetcher as Fetcher<unknown>, read))
+  // A server render that does not stream this cache's data (renderToString, or no
+  // renderToCacheStream / CacheStream) would fetch for nothing: the browser fetches it instead.
+  if (miss && !renderState._streamed && onServer()) renderInBrowser()
+  const fetch = fetchInto(cache, key, fetches._retrying(key, fetcher as Fetcher<unknown>, read))
   const value = (useComputed<unknown, K>(key, fetch, read.ttl) as { value: unknown }).value
   const reader = useRef<Reader>({ options: read, fetcher })
   reader.current.options = read
@@ -56,7 +68,7 @@ export function useSuspenseCachedValue<V, K = unknown>(
   if (outcome.status === 'error') throw outcome.error
   value.then(undefined, (error) => {
     // Not a request abandoned by a delete or flush: that one is fetched again.
-    if (outcomeOf(value).status === 'error') hooks.rememberFailure(key, error)
+    if (outcomeOf(value).status === 'error') renderState._rememberFailure(key, error)
   })
   throw value
 }

@@ -1,7 +1,7 @@
 // What each real-browser test starts from: its page script bundled by esbuild, served with a bare
 // HTML page on 127.0.0.1, and Chromium (the one scripts/chromium.mjs finds).
 import { once } from 'node:events'
-import { createServer } from 'node:http'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { build } from 'esbuild'
 import { type Browser, chromium, type Page } from 'playwright-core'
@@ -21,8 +21,14 @@ const html =
   '<!doctype html><html lang="en"><title>poche</title><link rel="icon" href="data:,">' +
   '<body><script src="/page.js"></script>'
 
-/** Bundles `entry` (a .ts or .tsx file) into an HTML page served on 127.0.0.1, and starts Chromium. */
-export async function servePage(entry: string): Promise<ServedPage> {
+/** Answers a request other than the page's own, or returns false to let servePage answer. */
+export type Route = (request: IncomingMessage, response: ServerResponse) => boolean
+
+/**
+ * Bundles `entry` (a .ts or .tsx file) into an HTML page served on 127.0.0.1, and starts Chromium.
+ * `route` answers the requests it takes first (a server-rendered page, an API).
+ */
+export async function servePage(entry: string, route?: Route): Promise<ServedPage> {
   const bundle = await build({
     entryPoints: [entry],
     bundle: true,
@@ -35,6 +41,7 @@ export async function servePage(entry: string): Promise<ServedPage> {
   })
   const script = bundle.outputFiles[0]?.text ?? ''
   const server = createServer((request, response) => {
+    if (route?.(request, response)) return
     if (request.url === '/page.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(script)
     else if (request.url === '/') response.writeHead(200, { 'content-type': 'text/html' }).end(html)
     else response.writeHead(404).end()

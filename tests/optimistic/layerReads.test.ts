@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { beginOptimistic, Cache, type CacheEvent, KeyError } from '../../src/core/index'
 import { FakeClock } from '../helpers/fakeClock'
+import { overlayOf } from '../helpers/overlay'
 
 const make = () => {
   const clock = new FakeClock()
@@ -108,10 +109,10 @@ describe('what a layer shows', () => {
   it('leaves the cache with no overlay once no layer stands, so reads cost one check again', () => {
     const { cache } = make()
     const layer = beginOptimistic(cache)
-    expect(cache.overlay).toBeDefined()
+    expect(overlayOf(cache)).toBeDefined()
     layer.set('a', 1)
     layer.release()
-    expect(cache.overlay).toBeUndefined()
+    expect(overlayOf(cache)).toBeUndefined()
     expect(cache.has('a')).toBe(false)
   })
 })

@@ -4,6 +4,7 @@ import fc from 'fast-check'
 import { expect, it } from 'vitest'
 import { beginOptimistic, Cache, type OptimisticLayer } from '../../src/core/index'
 import { type Deferred, deferred, flushPromises } from '../helpers/deferred'
+import { overlayOf } from '../helpers/overlay'
 
 const KEYS = ['a', 'b']
 const GONE = Symbol('deleted by a layer')
@@ -153,7 +154,7 @@ it('shows what the model shows, and commits what it commits, under random interl
       for (const layer of layers) layer.remove()
       for (const fetch of fetches) if (!fetch.settled) fetch.deferred.resolve(0)
       await flushPromises()
-      expect(cache.overlay).toBeUndefined()
+      expect(overlayOf(cache)).toBeUndefined()
     }),
     { numRuns: 500 },
   )

@@ -3,6 +3,7 @@
 import { expect, it } from 'vitest'
 import { beginOptimistic, Cache } from '../../src/core/index'
 import { FakeClock } from '../helpers/fakeClock'
+import { overlayOf } from '../helpers/overlay'
 
 const make = () => new Cache<string, number>({ clock: new FakeClock() })
 
@@ -30,7 +31,7 @@ it('two overlapping layers both removed, in either order, end with the committed
     expect(cache.get('a')).toBe(order[0] === 0 ? 3 : 2)
     layers[order[1] as number]?.remove()
     expect(cache.get('a')).toBe(1)
-    expect(cache.overlay).toBeUndefined()
+    expect(overlayOf(cache)).toBeUndefined()
   }
 })
 

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest'
 import { type MutationOptions, type MutationState, useCachedMutation } from '../../src/index'
 import { cacheSetup } from '../helpers/cacheSetup'
 import { flushPromises } from '../helpers/deferred'
+import { overlayOf } from '../helpers/overlay'
 
 // Errors rethrown in microtasks, caught here instead of failing the run as uncaught.
 let reported: unknown[] = []
@@ -72,7 +73,7 @@ it('a throwing optimistic rolls back what it wrote, starts no request, and rejec
   expect(state().status).toBe('error')
   expect((state().error as Error).message).toBe('bad optimistic')
   expect(onError).toHaveBeenCalledTimes(1)
-  expect(cache.overlay).toBeUndefined()
+  expect(overlayOf(cache)).toBeUndefined()
 })
 
 for (const name of ['onSuccess', 'onSettled', 'invalidate'] as const) {
@@ -99,7 +100,7 @@ for (const name of ['onSuccess', 'onSettled', 'invalidate'] as const) {
     expect(reported.map((error) => (error as Error).message)).toEqual([name])
     expect(cache.items()).toEqual([['saved', { value: 5, expiration: null }]])
     expect(state().status).toBe('success')
-    expect(cache.overlay).toBeUndefined()
+    expect(overlayOf(cache)).toBeUndefined()
   })
 }
 

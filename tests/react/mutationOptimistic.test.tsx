@@ -6,6 +6,7 @@ import { expect, it } from 'vitest'
 import { type AsyncState, useCachedAsync, useCachedMutation, useCacheItem, useCacheKeys } from '../../src/index'
 import { cacheSetup } from '../helpers/cacheSetup'
 import { controlledFetcher, type Deferred, deferred, flushPromises } from '../helpers/deferred'
+import { overlayOf } from '../helpers/overlay'
 import { failOnUnhandledRejections } from '../helpers/unhandledRejections'
 
 failOnUnhandledRejections()
@@ -102,7 +103,7 @@ it('two overlapping saves: every order of success and failure ends right, never 
       // says so: the second failed while the first was still pending.
       const afterSecond = seen.slice(seen.indexOf(2))
       if (outcome[1] === 'ok' || order[0] === 0) expect(afterSecond, `${outcome} ${order}`).not.toContain(1)
-      expect(setup.cache.overlay).toBeUndefined()
+      expect(overlayOf(setup.cache)).toBeUndefined()
     }
   }
 })
@@ -206,7 +207,7 @@ it('success never flickers: the optimistic value stays until the refetch lands, 
   expect(shown()).toBe('success:ada (saved)')
   const afterSave = seen.slice(seen.indexOf('success:ada'))
   expect(afterSave).not.toContain('success:old')
-  expect(cache.overlay).toBeUndefined()
+  expect(overlayOf(cache)).toBeUndefined()
 })
 
 it('a failed save rolls back at once, and its reader refetches the key once', async () => {
@@ -251,7 +252,7 @@ it('the layer goes when the refetch fails, or when its last reader unmounts', as
     if (end === 'fails') await act(async () => calls[1]?.reject(new Error('offline')))
     else rerender(setup.wrap(<Saver />))
     await act(flushPromises)
-    expect(setup.cache.overlay, end).toBeUndefined()
+    expect(overlayOf(setup.cache), end).toBeUndefined()
     unmount()
   }
 })

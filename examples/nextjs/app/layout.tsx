@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { CacheProvider } from 'poche'
 import { CacheDevtools } from 'poche/devtools'
+import { CacheStream } from 'poche/next'
 import type { ReactNode } from 'react'
 
 export const metadata: Metadata = {
@@ -19,10 +20,13 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <Link href="/">Home</Link>
           <Link href="/async">useCachedAsync</Link>
           <Link href="/prefetch">Server prefetch</Link>
+          <Link href="/streaming">Streaming</Link>
           <Link href="/core">poche/core</Link>
           <Link href="/user?name=alice">User alice</Link>
         </nav>
         <CacheProvider defaultTtl={60_000}>
+          {/* Streams what the server fetches for this cache to the browser (see /streaming). */}
+          <CacheStream />
           {children}
           {/* Renders nothing in this production build (next build, next start); in next dev it is the panel. */}
           <CacheDevtools />

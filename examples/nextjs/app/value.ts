@@ -2,8 +2,11 @@
 export interface Value {
   key: string
   value: string
-  /** Where it came from: the route handler (`route`) or a server component's prefetch (`prefetch`). */
-  source: 'route' | 'prefetch'
+  /**
+   * Where it came from: the route handler (`route`), a server component's prefetch (`prefetch`), or
+   * the streaming page's server-side load (`stream`).
+   */
+  source: 'route' | 'prefetch' | 'stream'
   /** How many times that source has served this key so far, this one included. */
   request: number
 }

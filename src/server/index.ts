@@ -1,0 +1,1 @@
+export { renderToCacheStream } from './renderToCacheStream'

@@ -1,0 +1,1 @@
+export { CacheStream } from './CacheStream'
