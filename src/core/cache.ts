@@ -142,11 +142,10 @@ export class Cache<K = unknown, V = unknown> {
     // The read path, here and in `has`, is written flat, and the default clock's `now` is kept
     // small, because V8 inlines a call only while the callee and everything inlined into it stay
     // within a bytecode budget of the caller's. When the core was split into parts, a read went
-    // through two more private helpers, and `now` grew threefold (the fake-timer check), so a
-    // `get` carried half as much bytecode again as before and `has` nearly twice as much: inlined
-    // into a small loop, it ran as fast as before; in a caller with more to inline (a hook, a
-    // benchmark harness) the budget ran out and the read became real calls, a fifth to a third
-    // slower. `node --trace-turbo-inlining` prints each call's inlined bytecode size.
+    // through two more private helpers, and `now` grew with the fake-timer check, so a read
+    // carried much more bytecode: inlined into a small loop, it ran as fast as before; in a caller
+    // with more to inline (a hook, a benchmark harness) the budget ran out and the read became
+    // real calls. `node --trace-turbo-inlining` prints each call's inlined bytecode size.
     if (this._overlay !== undefined) return this.#visibleItemOrThrow(key).value
     const slot = this.#store._slotOf(key)
     if (slot === undefined || !this.#isFresh(slot)) return this.#missing(key, slot)
