@@ -93,12 +93,20 @@ ${table([['operation (100k keys)', ...peers.map((p) => p.name)], ...ops.map((o) 
 \`npm run bench -- --ab <commit> [pairs]\` (bench/ab.ts) builds \`<commit>\`'s package once (its sources from \`git archive\`,
 built by its own tsup config with today's \`node_modules\`, kept in the temp folder by commit hash) beside the working
 tree's \`dist/\`, and times the core operations of each (bench/abRun.ts: set, overwrite, \`get\` and \`has\` hits with a TTL
-and without, a \`has\` miss, delete; 100k keys, reads 20 passes, median of 9 runs) in fresh processes that alternate
-between the two builds, 10 pairs by default, the side that starts alternating too. A process loads one build only, so
-neither warms V8 for the other. It prints, per operation, the speed ratio new ÷ old (old ms ÷ new ms: above 1 is
-faster now) as the median over the pairs, their spread and how many pairs fell below 0.90×. Every claim that a change
-keeps a figure within 10% is made with it: a full run's figures move by up to a quarter between runs of the same code,
-the median of an A/B's pairs by a few percent.`,
+and without, 4 \`get\`s and 2 \`has\` per call as an app's code makes them, a \`has\` miss, delete; 100k keys, reads 20
+passes, best of 9 runs) in fresh processes that alternate between the two builds, 10 pairs by default, the side that
+starts alternating too. A process loads one build only, so neither warms V8 for the other. Every process runs on one
+CPU (\`taskset -c 0\`; \`BENCH_CPU=1\` picks another, \`BENCH_CPU=any\` none): the two cores of a shared virtual machine
+can differ by half in memory-bound work, and a build must not be measured on the other core than its rival. It
+prints, per operation, the speed ratio new ÷ old (old ms ÷ new ms: above 1 is faster now) as the median over the
+pairs, their spread, how many pairs fell below 0.90×, and the ratio of each side's best time over all its processes.
+Every claim that a change keeps a figure within 10% is made with it: a full run's figures move by up to a quarter
+between runs of the same code, the median of an A/B's pairs by a few percent.
+
+On a machine busy with other work the pairs still spread widely. Whether two builds do the same work is then better
+asked of an instruction count, which the machine's load does not change: \`valgrind --tool=cachegrind\` of a loop of
+reads, run with \`node --single-threaded\` (so that compilation happens at the same points) at two loop lengths, the
+difference divided by the extra reads.`,
   `## Active expiry
 100k entries, TTLs over 10–1000 ms: event-loop busy time (\`performance.eventLoopUtilization\`) from the first write
 until the last entry is announced gone, median of ${FEW} runs after a warm-up run, each run's cache kept alive until its

@@ -556,7 +556,10 @@ export class Cache<K = unknown, V = unknown> {
     const previous = this.#store._expirationAt(slot)
     this.#store.update(slot, value, expiration)
     this.#bound.use(key, slot)
-    this.#schedule._track(key, expiration, previous)
+    // Checked here although `_track` checks it too: expirations are doubles, and passing one to a
+    // call that is not inlined allocates a box for it, so an overwrite that keeps its expiration
+    // (every write of one synchronous run shares one clock reading) would allocate for nothing.
+    if (expiration !== previous) this.#schedule._track(key, expiration, previous)
     this.#announce('set', key)
   }
 
