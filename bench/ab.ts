@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { pinning } from './pin'
 import { median, table } from './stats'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -28,18 +29,6 @@ function buildOf(commit: string): string {
   symlinkSync(join(root, 'node_modules'), join(folder, 'node_modules'))
   execFileSync(join(root, 'node_modules', '.bin', 'tsup'), ['--silent'], { cwd: folder, stdio: 'inherit' })
   return core
-}
-
-/**
- * The command prefix that keeps every side on one CPU. The cores of a shared (virtual) machine can differ widely in
- * memory-bound work, one of them slowed by a busy neighbour, and a process the scheduler puts on the other core
- * measures the core rather than the build. `BENCH_CPU` names the core (default 0); `BENCH_CPU=any`, or a machine
- * without `taskset`, leaves the choice to the scheduler.
- */
-function pinning(): string[] {
-  const cpu = process.env.BENCH_CPU ?? '0'
-  if (cpu === 'any' || spawnSync('taskset', ['-V']).status !== 0) return []
-  return ['taskset', '-c', cpu]
 }
 
 type Timings = Record<string, number>

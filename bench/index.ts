@@ -6,9 +6,19 @@ import { cpus, totalmem } from 'node:os'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
 import { expiry, memory, operations, peers, TTL } from './core'
+import { pinning } from './pin'
 import { table } from './stats'
 import { targets } from './targets'
 
+if (process.env.BENCH_PINNED === undefined) {
+  // The whole run on one CPU (bench/pin.ts): its figures compare contestants timed one after another.
+  const pin = pinning()
+  if (pin.length) {
+    const [command, ...args] = [...pin, process.execPath, ...process.execArgv, ...process.argv.slice(1)]
+    const env = { ...process.env, BENCH_PINNED: pin[2] }
+    process.exit(spawnSync(command as string, args, { stdio: 'inherit', env }).status ?? 1)
+  }
+}
 const abAt = process.argv.indexOf('--ab')
 if (abAt >= 0) {
   // npm run bench -- --ab <commit> [pairs]: an A/B of the core against an older build (bench/ab.ts), nothing else.
@@ -75,7 +85,7 @@ const {
 } = r
 const [x, kB] = [(ratio = Number.NaN) => `${ratio.toFixed(2)}×`, (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`]
 const floor = (scenario: string) => ui.find((e) => e.scenario === scenario && e.name === 'floor')?.ms ?? Number.NaN
-const machine = `${cpus()[0]?.model}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`
+const machine = `${cpus()[0]?.model}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}${process.env.BENCH_PINNED ? `, run on CPU ${process.env.BENCH_PINNED}` : ''}`
 const report = [
   `# Benchmarks
 
